@@ -1,0 +1,58 @@
+/**
+ * Turns one untrusted message into one reply. Never throws: every failure, from a bad
+ * sender to a database error, becomes `{ ok: false, error }` for the caller to show.
+ */
+
+import type { PaperQueueDB } from '../db/database';
+import { applyMarks, getStates, recordSeen } from '../db/marks';
+import type { StateMap } from '../shared/model';
+import { parseRequest, type Reply, type Request, type Responses } from '../shared/protocol';
+import { type SenderInfo, senderProblem } from './sender';
+
+export interface RouterContext {
+  db: () => PaperQueueDB;
+  extensionId: string;
+  extensionOrigin: string;
+  /** Told after a committed write changed the user's decisions. */
+  announce: (states: StateMap) => Promise<void>;
+}
+
+export async function handleMessage(
+  raw: unknown,
+  sender: SenderInfo,
+  ctx: RouterContext,
+): Promise<Reply<Responses[Request['type']]>> {
+  const refused = senderProblem(sender, ctx.extensionId, ctx.extensionOrigin);
+  if (refused) return { ok: false, error: refused };
+  const parsed = parseRequest(raw);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, data: await dispatch(parsed.request, ctx) };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
+
+async function dispatch(request: Request, ctx: RouterContext) {
+  const db = ctx.db();
+  switch (request.type) {
+    case 'papers.seen':
+      return recordSeen(db, request.papers);
+    case 'papers.states':
+      return getStates(db, request.ids);
+    case 'paper.mark': {
+      const { state, changed } = await applyMarks(db, request);
+      // Only after the transaction committed: tabs never show a change that was lost.
+      if (changed) await ctx.announce({ [request.id]: state });
+      return state;
+    }
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'QuotaExceededError') return 'Storage is full: nothing was changed.';
+    return `${error.name}: ${error.message}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,79 @@
+/**
+ * Which control hosts show which paper, and the last known state of each paper. All copies
+ * of a card (and the same paper listed twice) share one state, so they can never disagree.
+ */
+import type { PaperMeta, PaperState, StateMap } from '../shared/model';
+import { renderControls } from './controls';
+
+export class CardRegistry {
+  private readonly hostsById = new Map<string, Set<HTMLElement>>();
+  private readonly states = new Map<string, PaperState>();
+  private readonly metas = new Map<string, PaperMeta>();
+
+  add(id: string, host: HTMLElement, meta: PaperMeta | null): void {
+    let hosts = this.hostsById.get(id);
+    if (!hosts) {
+      hosts = new Set();
+      this.hostsById.set(id, hosts);
+    }
+    hosts.add(host);
+    if (meta) this.metas.set(id, meta);
+    renderControls(host, this.states.get(id));
+  }
+
+  has(id: string): boolean {
+    return this.states.has(id);
+  }
+
+  state(id: string): PaperState | undefined {
+    return this.states.get(id);
+  }
+
+  meta(id: string): PaperMeta | undefined {
+    return this.metas.get(id);
+  }
+
+  /** Sets a paper's state and shows it on every host of that paper. */
+  setState(id: string, state: PaperState, error = ''): void {
+    this.states.set(id, state);
+    for (const host of this.hostsFor(id)) renderControls(host, state, error);
+  }
+
+  /** Applies states for the papers this page shows; others are ignored. */
+  applyStates(states: StateMap): void {
+    for (const [id, state] of Object.entries(states)) {
+      if (this.hostsById.has(id)) this.setState(id, state);
+    }
+  }
+
+  /** Hosts of a paper still in the document; forgets hosts the page removed. */
+  hostsFor(id: string): HTMLElement[] {
+    const hosts = this.hostsById.get(id);
+    if (!hosts) return [];
+    for (const host of hosts) if (!host.isConnected) hosts.delete(host);
+    return [...hosts];
+  }
+
+  allHosts(): HTMLElement[] {
+    return [...this.hostsById.keys()].flatMap((id) => this.hostsFor(id));
+  }
+
+  /** Forgets papers none of whose hosts are in the document any more. */
+  prune(): void {
+    for (const id of [...this.hostsById.keys()]) {
+      if (this.hostsFor(id).length === 0) {
+        this.hostsById.delete(id);
+        this.states.delete(id);
+        this.metas.delete(id);
+      }
+    }
+  }
+
+  /** Removes every host from the page. */
+  clear(): void {
+    for (const host of this.allHosts()) host.remove();
+    this.hostsById.clear();
+    this.states.clear();
+    this.metas.clear();
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Watches the page for added elements and hands them over in one batch per animation frame.
+ * The MutationObserver callback only queues nodes: all real work happens in the batch.
+ * Our own control hosts are skipped so decorating never wakes the watcher again.
+ */
+import { isControlHost } from './controls';
+
+export function watchAddedElements(
+  target: Node,
+  onBatch: (added: Element[]) => void,
+  signal: AbortSignal,
+): void {
+  let pending: Element[] = [];
+  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+
+  const flush = () => {
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    scheduled = false;
+    if (signal.aborted || pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    onBatch(batch);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && !isControlHost(node)) pending.push(node);
+      }
+    }
+    if (pending.length === 0 || scheduled) return;
+    scheduled = true;
+    frame = requestAnimationFrame(flush);
+    // Background tabs get no animation frames; still decorate them soon.
+    timer = setTimeout(flush, 250);
+  });
+  observer.observe(target, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    pending = [];
+  });
+}

@@ -1,0 +1,91 @@
+/** Reading and writing the user's decisions. Every write is one transaction. */
+import type { PaperMeta, PaperState, StateMap } from '../shared/model';
+import type { MarkRecord, PaperQueueDB, PaperRecord } from './database';
+
+export interface MarkChange {
+  id: string;
+  saved?: boolean;
+  read?: boolean;
+  paper?: PaperMeta;
+}
+
+export function stateOf(mark: MarkRecord | undefined): PaperState {
+  return { saved: (mark?.savedAt ?? 0) > 0, read: (mark?.readAt ?? 0) > 0 };
+}
+
+export async function getStates(db: PaperQueueDB, ids: readonly string[]): Promise<StateMap> {
+  const unique = [...new Set(ids)];
+  const marks = await db.marks.bulkGet(unique);
+  const states: StateMap = {};
+  unique.forEach((id, i) => {
+    states[id] = stateOf(marks[i]);
+  });
+  return states;
+}
+
+/** Merges fresh metadata into a stored record: known fields are refreshed, none are erased. */
+export function mergePaper(
+  existing: PaperRecord | undefined,
+  seen: PaperMeta,
+  now: number,
+): PaperRecord {
+  const fresh = Object.fromEntries(
+    Object.entries(seen).filter(([, value]) => value !== undefined),
+  ) as PaperMeta;
+  return {
+    ...existing,
+    ...fresh,
+    firstSeenAt: existing?.firstSeenAt ?? now,
+    lastSeenAt: now,
+  };
+}
+
+async function upsertPapers(db: PaperQueueDB, papers: readonly PaperMeta[], now: number) {
+  const existing = await db.papers.bulkGet(papers.map((p) => p.id));
+  await db.papers.bulkPut(papers.map((paper, i) => mergePaper(existing[i], paper, now)));
+}
+
+/** Records papers a page showed and answers the user's decisions about them. */
+export async function recordSeen(
+  db: PaperQueueDB,
+  papers: readonly PaperMeta[],
+  now = Date.now(),
+): Promise<StateMap> {
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  return db.transaction('rw', db.papers, db.marks, async () => {
+    await upsertPapers(db, [...byId.values()], now);
+    return getStates(db, [...byId.keys()]);
+  });
+}
+
+/**
+ * Applies the intended marks (not a flip), so applying the same change twice is harmless.
+ * Keeps the original savedAt/readAt when a mark is set again. Returns the new state and
+ * whether anything changed.
+ */
+export async function applyMarks(
+  db: PaperQueueDB,
+  change: MarkChange,
+  now = Date.now(),
+): Promise<{ state: PaperState; changed: boolean }> {
+  return db.transaction('rw', db.papers, db.marks, async () => {
+    if (change.paper) await upsertPapers(db, [change.paper], now);
+    const before = await db.marks.get(change.id);
+    const after: MarkRecord = {
+      id: change.id,
+      savedAt: nextStamp(before?.savedAt ?? 0, change.saved, now),
+      readAt: nextStamp(before?.readAt ?? 0, change.read, now),
+      updatedAt: before?.updatedAt ?? now,
+    };
+    const changed =
+      after.savedAt !== (before?.savedAt ?? 0) || after.readAt !== (before?.readAt ?? 0);
+    if (changed) await db.marks.put({ ...after, updatedAt: now });
+    return { state: stateOf(after), changed };
+  });
+}
+
+function nextStamp(current: number, wanted: boolean | undefined, now: number): number {
+  if (wanted === undefined) return current;
+  if (!wanted) return 0;
+  return current > 0 ? current : now;
+}

@@ -1,0 +1,102 @@
+/**
+ * The one message protocol between content scripts, extension pages and the background.
+ *
+ * The schemas are the source of truth: the background validates every incoming message with
+ * them, and the TypeScript types are inferred from them. Content scripts import this file
+ * with `import type` only, so valibot never ships in the content script.
+ */
+import * as v from 'valibot';
+import { LIMITS } from './limits';
+import type { PaperState, StateMap } from './model';
+import { isPaperId } from './paper-id';
+
+/** Most ids one message may carry: a month view shows ~1,000 papers; leave room. */
+export const MAX_PAPERS_PER_MESSAGE = 5000;
+
+const PaperId = v.pipe(
+  v.string(),
+  v.check((id: string) => isPaperId(id), 'Not an arXiv id such as 2407.21783'),
+);
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `Longer than ${max} characters`));
+const HttpsUrl = v.pipe(
+  text(LIMITS.url),
+  v.check((url) => url.startsWith('https://'), 'Not an https:// URL'),
+);
+const IsoDate = v.pipe(
+  text(40),
+  v.check((date) => !Number.isNaN(Date.parse(date)), 'Not a date'),
+);
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const PaperMetaSchema = v.strictObject({
+  id: PaperId,
+  title: v.pipe(text(LIMITS.title), v.minLength(1, 'Empty')),
+  authors: v.optional(v.pipe(v.array(text(LIMITS.author)), v.maxLength(LIMITS.authors))),
+  summary: v.optional(text(LIMITS.summary)),
+  publishedAt: v.optional(IsoDate),
+  upvotes: v.optional(Count),
+  numComments: v.optional(Count),
+  thumbnail: v.optional(HttpsUrl),
+  githubRepo: v.optional(HttpsUrl),
+  organization: v.optional(text(LIMITS.organization)),
+});
+
+const PaperList = v.pipe(v.array(PaperMetaSchema), v.maxLength(MAX_PAPERS_PER_MESSAGE));
+const IdList = v.pipe(v.array(PaperId), v.maxLength(MAX_PAPERS_PER_MESSAGE));
+
+export const RequestSchema = v.variant('type', [
+  /** A content script saw these papers: record what they are, answer what the user decided. */
+  v.strictObject({ type: v.literal('papers.seen'), papers: PaperList }),
+  /** The user's decisions about these papers. */
+  v.strictObject({ type: v.literal('papers.states'), ids: IdList }),
+  /**
+   * Set (never flip) the user's marks on one paper. Carrying the intended value makes a
+   * retried message harmless. `paper` lets the first Save also record what the paper is.
+   */
+  v.pipe(
+    v.strictObject({
+      type: v.literal('paper.mark'),
+      id: PaperId,
+      saved: v.optional(v.boolean()),
+      read: v.optional(v.boolean()),
+      paper: v.optional(PaperMetaSchema),
+    }),
+    v.check((m) => m.saved !== undefined || m.read !== undefined, 'Sets neither saved nor read'),
+    v.check((m) => !m.paper || m.paper.id === m.id, 'Carries metadata of another paper'),
+  ),
+]);
+
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+export interface Responses {
+  'papers.seen': StateMap;
+  'papers.states': StateMap;
+  'paper.mark': PaperState;
+}
+
+/** Errors cross the boundary as data: a reply never rejects. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export type ParsedRequest = { ok: true; request: Request } | { ok: false; error: string };
+
+/** Validates an untrusted message; the error says which field is wrong and why. */
+export function parseRequest(raw: unknown): ParsedRequest {
+  const result = v.safeParse(RequestSchema, raw, { abortPipeEarly: true });
+  if (result.success) return { ok: true, request: result.output };
+  const first = result.issues[0];
+  const path = v.getDotPath(first);
+  return { ok: false, error: `Invalid message${path ? ` at ${path}` : ''}: ${first.message}` };
+}
+
+/**
+ * The record the background writes to `storage.local` after every committed change, so each
+ * open huggingface.co tab can update its cards (content scripts cannot watch the database).
+ */
+export const CHANGE_STORAGE_KEY = 'paperQueue.lastChange';
+export interface ChangeNotice {
+  /** Unique per write, so two identical changes in a row still fire `storage.onChanged`. */
+  rev: string;
+  states: StateMap;
+}

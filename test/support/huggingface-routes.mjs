@@ -1,0 +1,48 @@
+// Serves the saved Hugging Face pages for https://huggingface.co/* to a Playwright context,
+// and refuses every other request: tests and the demo never reach the network.
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+
+/** Which saved page answers which listing URL (path, or path + query). */
+export const PAGES = {
+  '/papers': 'hf/trending-2026-10.excerpt.html',
+  '/papers/trending': 'hf/trending-2026-10.excerpt.html',
+  '/papers/date/2024-08-01': 'hf/listing-2024-08-01.html',
+  '/papers?date=2024-08-01': 'hf/listing-2024-08-01.html',
+};
+
+const STYLE_LINK = '<link rel="stylesheet" href="/__fixture__/site.css">';
+
+/**
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {{ styled?: boolean, pages?: Record<string, string | (() => string)> }} [options]
+ *   styled: add test/fixtures/site.css so the page looks like a listing (demo only);
+ *   pages: extra or replacement pages, by path (+ query), as HTML text or a function.
+ */
+export async function serveHuggingFace(context, options = {}) {
+  const pages = { ...PAGES, ...options.pages };
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== 'https://huggingface.co') return route.abort('blockedbyclient');
+    if (options.styled && url.pathname.endsWith('.css')) {
+      return route.fulfill({
+        contentType: 'text/css',
+        body: await readFile(join(FIXTURES, 'site.css')),
+      });
+    }
+    const page = pages[url.pathname + url.search] ?? pages[url.pathname];
+    if (page === undefined)
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not in the fixtures' });
+    let html =
+      typeof page === 'function'
+        ? page()
+        : page.startsWith('hf/')
+          ? await readFile(join(FIXTURES, page), 'utf8')
+          : page;
+    if (options.styled) html = html.replace('</head>', `${STYLE_LINK}</head>`);
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+  });
+}

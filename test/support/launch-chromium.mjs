@@ -1,0 +1,50 @@
+// Starts Debian's Chromium (or CHROME_PATH) with the built extension loaded, via Playwright.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function chromePath() {
+  const path = process.env.CHROME_PATH || CANDIDATES.find((p) => existsSync(p));
+  if (!path || !existsSync(path)) {
+    throw new Error('No Chromium found: apt-get install -y chromium, or set CHROME_PATH.');
+  }
+  return path;
+}
+
+/**
+ * @param {{ extensionDir?: string, headless?: boolean, viewport?: {width: number, height: number} }} [options]
+ */
+export async function launchWithExtension(options = {}) {
+  const extensionDir = resolve(options.extensionDir ?? 'dist');
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'paper-queue-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath(),
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let worker = context.serviceWorkers()[0];
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, extensionId, worker, close, userDataDir };
+}
