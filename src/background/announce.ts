@@ -5,8 +5,8 @@
  * Extension pages do not need this: Dexie's liveQuery sees the write directly.
  */
 import browser from 'webextension-polyfill';
+import { CHANGE_STORAGE_KEY, type ChangeNotice } from '../shared/change-notice';
 import type { StateMap } from '../shared/model';
-import { CHANGE_STORAGE_KEY, type ChangeNotice } from '../shared/protocol';
 
 export async function announceChange(states: StateMap): Promise<void> {
   const notice: ChangeNotice = { rev: crypto.randomUUID(), states };

@@ -12,13 +12,10 @@
  *
  * Browser APIs come in through `ContentDeps`, so the whole flow runs under unit tests too.
  */
+
+import { MAX_PAPERS_PER_MESSAGE } from '../shared/limits';
 import type { PaperState, StateMap } from '../shared/model';
-import {
-  MAX_PAPERS_PER_MESSAGE,
-  type RequestOf,
-  type RequestType,
-  type Responses,
-} from '../shared/protocol';
+import type { RequestOf, RequestType, Responses } from '../shared/protocol';
 import { CARD_SELECTOR } from '../shared/site';
 import { CardRegistry } from './card-registry';
 import { cleanMeta } from './clean-meta';

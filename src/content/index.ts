@@ -3,9 +3,9 @@
  * be huggingface.co's): everything goes through the background's message protocol.
  */
 import browser from 'webextension-polyfill';
+import { CHANGE_STORAGE_KEY, type ChangeNotice } from '../shared/change-notice';
 import { sendRequest } from '../shared/messaging';
 import type { StateMap } from '../shared/model';
-import { CHANGE_STORAGE_KEY, type ChangeNotice } from '../shared/protocol';
 import { decorateListing } from './decorate-listing';
 
 /** Set on <html> by the script instance that owns the page; a newer instance takes over. */

@@ -11,3 +11,6 @@ export const LIMITS = {
   url: 2048,
   organization: 300,
 } as const;
+
+/** Most papers one message may carry: a month view shows ~1,000 papers; leave room. */
+export const MAX_PAPERS_PER_MESSAGE = 5000;

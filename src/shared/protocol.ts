@@ -6,12 +6,9 @@
  * with `import type` only, so valibot never ships in the content script.
  */
 import * as v from 'valibot';
-import { LIMITS } from './limits';
+import { LIMITS, MAX_PAPERS_PER_MESSAGE } from './limits';
 import type { PaperState, StateMap } from './model';
 import { isPaperId } from './paper-id';
-
-/** Most ids one message may carry: a month view shows ~1,000 papers; leave room. */
-export const MAX_PAPERS_PER_MESSAGE = 5000;
 
 const PaperId = v.pipe(
   v.string(),
@@ -88,15 +85,4 @@ export function parseRequest(raw: unknown): ParsedRequest {
   const first = result.issues[0];
   const path = v.getDotPath(first);
   return { ok: false, error: `Invalid message${path ? ` at ${path}` : ''}: ${first.message}` };
-}
-
-/**
- * The record the background writes to `storage.local` after every committed change, so each
- * open huggingface.co tab can update its cards (content scripts cannot watch the database).
- */
-export const CHANGE_STORAGE_KEY = 'paperQueue.lastChange';
-export interface ChangeNotice {
-  /** Unique per write, so two identical changes in a row still fire `storage.onChanged`. */
-  rev: string;
-  states: StateMap;
 }

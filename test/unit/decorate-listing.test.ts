@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { HOST_ATTRIBUTE } from '../../src/content/controls';
+import { type ContentDeps, decorateListing } from '../../src/content/decorate-listing';
+import type { PaperState, StateMap } from '../../src/shared/model';
+import type { Request } from '../../src/shared/protocol';
+import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
+
+/** A stand-in background: answers from a map of states and records every request. */
+function fakeBackground(initial: StateMap = {}) {
+  const states: StateMap = { ...initial };
+  const requests: Request[] = [];
+  let push: (s: StateMap) => void = () => {};
+  let alive = true;
+  const deps: ContentDeps = {
+    send: async (request) => {
+      requests.push(request);
+      const r = request as Request;
+      const answer = (ids: string[]) =>
+        Object.fromEntries(ids.map((id) => [id, states[id] ?? { saved: false, read: false }]));
+      if (r.type === 'papers.seen') return answer(r.papers.map((p) => p.id)) as never;
+      if (r.type === 'papers.states') return answer(r.ids) as never;
+      const next: PaperState = { ...(states[r.id] ?? { saved: false, read: false }) };
+      if (r.saved !== undefined) next.saved = r.saved;
+      if (r.read !== undefined) next.read = r.read;
+      states[r.id] = next;
+      return next as never;
+    },
+    subscribeToChanges: (listener) => {
+      push = listener;
+    },
+    isContextAlive: () => alive,
+  };
+  return { deps, requests, push: (s: StateMap) => push(s), kill: () => (alive = false) };
+}
+
+function loadPage(fixture: string) {
+  const doc = new DOMParser().parseFromString(readFixture(fixture), 'text/html');
+  document.body.replaceWith(document.importNode(doc.body, true));
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+const hosts = (id?: string) => [
+  ...document.querySelectorAll<HTMLElement>(`[${HOST_ATTRIBUTE}${id ? `="${id}"` : ''}]`),
+];
+const buttons = (host: HTMLElement) => {
+  const [save, read] = host.shadowRoot?.querySelectorAll('button') ?? [];
+  if (!save || !read) throw new Error('controls missing');
+  return { save, read };
+};
+const pressed = (button: HTMLButtonElement) => button.getAttribute('aria-pressed');
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+describe.each([
+  ['2024', LISTING_2024, 1],
+  ['2026', TRENDING_2026, 2],
+])('decorateListing on the saved %s page', (_name, fixture, copies) => {
+  const ids = readProps(fixture).dailyPapers.map((e) => e.paper.id);
+
+  it('puts controls on every card copy and asks for all states in one message', async () => {
+    loadPage(fixture);
+    const bg = fakeBackground({ [ids[0] as string]: { saved: true, read: false } });
+    stop = decorateListing(document, bg.deps).stop;
+    await settle();
+    expect(hosts()).toHaveLength(ids.length * copies);
+    expect(bg.requests).toHaveLength(1);
+    expect(bg.requests[0]).toMatchObject({ type: 'papers.seen' });
+    const seen = bg.requests[0]?.type === 'papers.seen' ? bg.requests[0].papers : [];
+    expect(seen.map((p) => p.id)).toEqual(ids);
+    for (const host of hosts(ids[0])) expect(pressed(buttons(host).save)).toBe('true');
+    for (const host of hosts(ids[1])) expect(pressed(buttons(host).save)).toBe('false');
+  });
+
+  it('saves with the intended value and shows it on every copy of the card', async () => {
+    loadPage(fixture);
+    const bg = fakeBackground();
+    stop = decorateListing(document, bg.deps).stop;
+    await settle();
+    const id = ids[2] as string;
+    const first = hosts(id)[0] as HTMLElement;
+    buttons(first).save.click();
+    await settle();
+    expect(bg.requests.at(-1)).toMatchObject({
+      type: 'paper.mark',
+      id,
+      saved: true,
+      paper: { id },
+    });
+    expect(hosts(id)).toHaveLength(copies);
+    for (const host of hosts(id)) expect(pressed(buttons(host).save)).toBe('true');
+    buttons(first).read.click();
+    await settle();
+    expect(bg.requests.at(-1)).toMatchObject({ type: 'paper.mark', id, read: true });
+    expect(bg.requests.at(-1)).not.toHaveProperty('saved');
+  });
+});
+
+describe('decorateListing as the page changes', () => {
+  it('decorates cards added later in one batch, and never twice', async () => {
+    loadPage(LISTING_2024);
+    const bg = fakeBackground();
+    stop = decorateListing(document, bg.deps).stop;
+    await settle();
+    const before = hosts().length;
+    const list = document.querySelector('article')?.parentElement as HTMLElement;
+    for (let i = 0; i < 3; i++) {
+      list.insertAdjacentHTML(
+        'beforeend',
+        `<article><h3><a href="/papers/2501.0000${i}">Added ${i}</a></h3></article>`,
+      );
+    }
+    await settle();
+    expect(hosts().length).toBe(before + 3);
+    expect(bg.requests).toHaveLength(2);
+    // Moving an already decorated card (a re-render) must not add a second host.
+    list.append(list.querySelector('article') as HTMLElement);
+    await settle();
+    expect(hosts().length).toBe(before + 3);
+  });
+
+  it('shows changes made in other tabs or the popup', async () => {
+    loadPage(TRENDING_2026);
+    const bg = fakeBackground();
+    stop = decorateListing(document, bg.deps).stop;
+    await settle();
+    bg.push({
+      '2609.20519': { saved: true, read: true },
+      '2501.99999': { saved: true, read: false },
+    });
+    for (const host of hosts('2609.20519')) {
+      expect(pressed(buttons(host).save)).toBe('true');
+      expect(pressed(buttons(host).read)).toBe('true');
+    }
+    expect(hosts('2501.99999')).toEqual([]);
+  });
+
+  it('removes its controls and stops once the extension context is gone', async () => {
+    loadPage(TRENDING_2026);
+    const bg = fakeBackground();
+    stop = decorateListing(document, bg.deps).stop;
+    await settle();
+    bg.kill();
+    bg.push({ '2609.20519': { saved: true, read: true } });
+    expect(hosts()).toEqual([]);
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<article><h3><a href="/papers/2501.00001">Late</a></h3></article>',
+    );
+    await settle();
+    expect(hosts()).toEqual([]);
+  });
+
+  it('shows the card’s previous state and the reason when a save fails', async () => {
+    loadPage(TRENDING_2026);
+    const bg = fakeBackground();
+    bg.deps.send = async (request) => {
+      if (request.type === 'paper.mark') throw new Error('Storage is full: nothing was changed.');
+      return { '2609.20519': { saved: false, read: false } } as never;
+    };
+    stop = decorateListing(document, bg.deps).stop;
+    await settle();
+    const host = hosts('2609.20519')[0] as HTMLElement;
+    buttons(host).save.click();
+    await settle();
+    expect(pressed(buttons(host).save)).toBe('false');
+    expect(host.shadowRoot?.textContent).toContain('Storage is full');
+  });
+});

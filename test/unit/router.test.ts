@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleMessage, type RouterContext } from '../../src/background/router';
+import { openDatabase, type PaperQueueDB } from '../../src/db/database';
+import type { StateMap } from '../../src/shared/model';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const fromPage = { id: ID, url: 'https://huggingface.co/papers', tab: {} };
+const fromOtherSite = { id: ID, url: 'https://example.com/', tab: {} };
+const fromOtherExtension = { id: 'zzz', url: 'chrome-extension://zzz/x.html' };
+
+let db: PaperQueueDB;
+let announced: StateMap[];
+let ctx: RouterContext;
+beforeEach(() => {
+  db = openDatabase(`router-${crypto.randomUUID()}`);
+  announced = [];
+  ctx = {
+    db: () => db,
+    extensionId: ID,
+    extensionOrigin: `chrome-extension://${ID}/`,
+    announce: async (states) => {
+      announced.push(states);
+    },
+  };
+});
+afterEach(() => db.delete());
+
+const save = { type: 'paper.mark', id: '2407.21783', saved: true };
+
+describe('handleMessage', () => {
+  it('applies a valid mark, replies with the new state, then tells the tabs', async () => {
+    expect(await handleMessage(save, fromPage, ctx)).toEqual({
+      ok: true,
+      data: { saved: true, read: false },
+    });
+    expect(announced).toEqual([{ '2407.21783': { saved: true, read: false } }]);
+    expect(await db.marks.count()).toBe(1);
+  });
+
+  it('does not announce a mark that changed nothing', async () => {
+    await handleMessage(save, fromPage, ctx);
+    await handleMessage(save, fromPage, ctx);
+    expect(announced).toHaveLength(1);
+  });
+
+  it.each([
+    ['another extension', fromOtherExtension],
+    ['a page on another site', fromOtherSite],
+  ])('refuses a message from %s and changes nothing', async (_what, sender) => {
+    const reply = await handleMessage(save, sender, ctx);
+    expect(reply.ok).toBe(false);
+    expect(await db.marks.count()).toBe(0);
+    expect(announced).toEqual([]);
+  });
+
+  it('refuses a malformed message with the reason and changes nothing', async () => {
+    const reply = await handleMessage({ ...save, saved: 'please' }, fromPage, ctx);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/at saved/) });
+    expect(await db.marks.count()).toBe(0);
+  });
+
+  it('turns a database failure into an error reply instead of throwing', async () => {
+    db.close();
+    const broken = { ...ctx, db: () => db };
+    const reply = await handleMessage(save, fromPage, broken);
+    expect(reply.ok).toBe(false);
+    expect(announced).toEqual([]);
+  });
+});
