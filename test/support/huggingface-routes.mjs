@@ -24,7 +24,9 @@ const STYLE_LINK = '<link rel="stylesheet" href="/__fixture__/site.css">';
  */
 export async function serveHuggingFace(context, options = {}) {
   const pages = { ...PAGES, ...options.pages };
-  await context.route('**/*', async (route) => {
+  // Web requests only: the extension's own chrome-extension:// files must load untouched.
+  const isWeb = (/** @type {URL} */ url) => url.protocol === 'https:' || url.protocol === 'http:';
+  await context.route(isWeb, async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== 'https://huggingface.co') return route.abort('blockedbyclient');
     if (options.styled && url.pathname.endsWith('.css')) {

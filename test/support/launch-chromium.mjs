@@ -37,6 +37,8 @@ export async function launchWithExtension(options = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // No name resolves: whatever the routes do not serve fails here, offline, every time.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
     ],
   });
   let worker = context.serviceWorkers()[0];

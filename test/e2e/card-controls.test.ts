@@ -1,0 +1,101 @@
+// Save / Read controls on the real saved pages, in Chromium with the built extension.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  controlsOf,
+  type ExtensionSession,
+  eventually,
+  readButton,
+  saveButton,
+  startSession,
+} from '../support/extension-session';
+import { readProps } from '../support/fixtures';
+import { FIXTURES } from '../support/huggingface-routes.mjs';
+
+let session: ExtensionSession;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(() => session?.close());
+
+describe.each([
+  ['/papers/date/2024-08-01', 'hf/listing-2024-08-01.html', 1],
+  ['/papers/trending', 'hf/trending-2026-10.excerpt.html', 2],
+])('controls on %s', (path, fixture, copies) => {
+  const ids = readProps(fixture).dailyPapers.map((entry) => entry.paper.id);
+
+  it('appear on every card copy, each with a Save and a Read toggle', async () => {
+    const page = await session.openSite(path);
+    const hosts = page.locator('[data-paper-queue-id]');
+    await eventually(async () => expect(await hosts.count()).toBe(ids.length * copies));
+    const shown = await hosts.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-paper-queue-id')),
+    );
+    expect([...new Set(shown)]).toEqual(ids);
+    for (const id of ids) {
+      const host = controlsOf(page, id);
+      await expect.poll(() => saveButton(host).count()).toBe(copies);
+      await expect.poll(() => readButton(host).first().getAttribute('aria-pressed')).toBe('false');
+      expect(await saveButton(host).first().isEnabled()).toBe(true);
+    }
+    await page.close();
+  });
+});
+
+describe('a saved mark', () => {
+  it('shows on both copies of a 2026 card and survives a reload', async () => {
+    const page = await session.openSite('/papers/trending');
+    const host = controlsOf(page, '2609.20519');
+    await saveButton(host).first().click();
+    await eventually(async () => {
+      expect(
+        await saveButton(host).evaluateAll((b) => b.map((x) => x.getAttribute('aria-pressed'))),
+      ).toEqual(['true', 'true']);
+    });
+    await page.reload();
+    await eventually(async () => {
+      expect(await saveButton(host).first().getAttribute('aria-pressed')).toBe('true');
+    }, 5000);
+    expect(await readButton(host).first().getAttribute('aria-pressed')).toBe('false');
+    await page.close();
+  });
+});
+
+describe('isolation from the page', () => {
+  it('keeps its look whatever the page styles, and follows the page’s dark mode', async () => {
+    const page = await session.openSite('/papers/trending');
+    await page.addStyleTag({
+      content: 'button { display: none !important; color: red !important; }',
+    });
+    const button = saveButton(controlsOf(page, '2609.20519')).first();
+    expect(await button.isVisible()).toBe(true);
+    const host = controlsOf(page, '2609.20519').first();
+    expect(await host.evaluate((el) => el.classList.contains('dark'))).toBe(false);
+    await page.evaluate(() => document.documentElement.classList.add('dark'));
+    await eventually(async () =>
+      expect(await host.evaluate((el) => el.classList.contains('dark'))).toBe(true),
+    );
+    await page.close();
+  });
+
+  it('shows a hostile title as text and decorates it like any card', async () => {
+    const html = readFileSync(join(FIXTURES, 'hf/trending-2026-10.excerpt.html'), 'utf8').replace(
+      'SoL-Pi: Recursively Scaling Auto-Research Loops for Efficient Agent Harness</a>',
+      '&lt;img src=x onerror="document.title=\'pwned\'"&gt; {\\"evil\\"}</a>',
+    );
+    const hostile = await startSession({ '/papers/trending': html });
+    try {
+      const page = await hostile.openSite('/papers/trending');
+      const host = controlsOf(page, '2609.20519');
+      await saveButton(host).first().click();
+      const popup = await hostile.openPopup();
+      // The island JSON still has the real title; the popup shows whatever we stored as text.
+      await popup.getByRole('listitem').first().waitFor();
+      expect(await popup.locator('img').count()).toBe(0);
+      expect(await page.title()).not.toBe('pwned');
+    } finally {
+      await hostile.close();
+    }
+  });
+});
