@@ -19,7 +19,12 @@ const { values } = parseArgs({
 
 let headless = values.headless;
 let shots = values.screenshot;
-if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+if (
+  !headless &&
+  process.platform === 'linux' &&
+  !process.env.DISPLAY &&
+  !process.env.WAYLAND_DISPLAY
+) {
   shots ??= 'artifacts/demo';
   headless = true;
   console.log(`No display here: running headless and saving screenshots to ${shots}/ instead.`);
@@ -52,7 +57,10 @@ if (shots) {
   const older = await context.newPage();
   await older.goto('https://huggingface.co/papers/date/2024-08-01');
   await older.locator('[data-paper-queue-id]').first().waitFor();
-  await older.locator('[data-paper-queue-id="2407.21783"]').getByRole('button', { name: /save/i }).click();
+  await older
+    .locator('[data-paper-queue-id="2407.21783"]')
+    .getByRole('button', { name: /save/i })
+    .click();
   await older.waitForTimeout(300);
   await older.screenshot({ path: join(dir, 'page-2024.png') });
 
