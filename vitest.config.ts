@@ -8,6 +8,11 @@ export default defineConfig({
         plugins: [preact()],
         test: {
           name: 'unit',
+          // The real polyfill refuses to load outside an extension: use an in-memory stand-in.
+          alias: {
+            'webextension-polyfill': new URL('test/support/fake-browser.ts', import.meta.url)
+              .pathname,
+          },
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['test/support/unit-setup.ts'],

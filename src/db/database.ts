@@ -24,20 +24,60 @@ export interface MarkRecord {
   readAt: number;
   /** When the user last changed this record: newer decisions win when merging. */
   updatedAt: number;
+  /** When the paper was pinned to the top of the queue; 0 when it is not pinned. (v2) */
+  pinnedAt: number;
+  /** The user's tags, lower-cased and trimmed; indexed multi-entry. (v2) */
+  tags: string[];
+  /** The user's note; '' when there is none. (v2) */
+  note: string;
+}
+
+/** A full copy of the user's data, taken automatically (before migrations, daily). (v2) */
+export interface SnapshotRecord {
+  id?: number;
+  createdAt: number;
+  reason: 'migration' | 'daily' | 'manual';
+  /** The JSON backup text (the same format as the export), so restoring is an import. */
+  backup: string;
+}
+
+/** A mark as it is before the user decided anything: what a missing record means. */
+export function emptyMark(id: string): MarkRecord {
+  return { id, savedAt: 0, readAt: 0, updatedAt: 0, pinnedAt: 0, tags: [], note: '' };
 }
 
 export type PaperQueueDB = Dexie & {
   papers: EntityTable<PaperRecord, 'id'>;
   marks: EntityTable<MarkRecord, 'id'>;
+  snapshots: EntityTable<SnapshotRecord, 'id'>;
 };
 
 export const DATABASE_NAME = 'paper-queue';
 
+/**
+ * Opens the database. Every schema version stays declared forever, so any older database
+ * upgrades step by step. Add a version; never edit one that has shipped.
+ */
 export function openDatabase(name = DATABASE_NAME): PaperQueueDB {
   const db = new Dexie(name) as PaperQueueDB;
   db.version(1).stores({
     papers: 'id, lastSeenAt',
     marks: 'id, savedAt, readAt, updatedAt',
   });
+  db.version(2)
+    .stores({
+      marks: 'id, savedAt, readAt, updatedAt, pinnedAt, *tags',
+      snapshots: '++id, createdAt',
+    })
+    .upgrade((tx) =>
+      tx
+        .table<MarkRecord, string>('marks')
+        .toCollection()
+        .modify((mark) => {
+          mark.pinnedAt ??= 0;
+          mark.tags ??= [];
+          mark.note ??= '';
+        }),
+    );
   return db;
 }

@@ -1,6 +1,6 @@
 /** Reading and writing the user's decisions. Every write is one transaction. */
 import type { PaperMeta, PaperState, StateMap } from '../shared/model';
-import type { MarkRecord, PaperQueueDB, PaperRecord } from './database';
+import { emptyMark, type MarkRecord, type PaperQueueDB, type PaperRecord } from './database';
 
 export interface MarkChange {
   id: string;
@@ -70,15 +70,13 @@ export async function applyMarks(
 ): Promise<{ state: PaperState; changed: boolean }> {
   return db.transaction('rw', db.papers, db.marks, async () => {
     if (change.paper) await upsertPapers(db, [change.paper], now);
-    const before = await db.marks.get(change.id);
+    const before = (await db.marks.get(change.id)) ?? emptyMark(change.id);
     const after: MarkRecord = {
-      id: change.id,
-      savedAt: nextStamp(before?.savedAt ?? 0, change.saved, now),
-      readAt: nextStamp(before?.readAt ?? 0, change.read, now),
-      updatedAt: before?.updatedAt ?? now,
+      ...before,
+      savedAt: nextStamp(before.savedAt, change.saved, now),
+      readAt: nextStamp(before.readAt, change.read, now),
     };
-    const changed =
-      after.savedAt !== (before?.savedAt ?? 0) || after.readAt !== (before?.readAt ?? 0);
+    const changed = after.savedAt !== before.savedAt || after.readAt !== before.readAt;
     if (changed) await db.marks.put({ ...after, updatedAt: now });
     return { state: stateOf(after), changed };
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type PaperQueueDB } from '../../src/db/database';
+import { emptyMark, openDatabase, type PaperQueueDB } from '../../src/db/database';
 import { applyMarks, getStates, recordSeen } from '../../src/db/marks';
 import { loadQueue } from '../../src/db/queue';
 
@@ -41,9 +41,8 @@ describe('recordSeen', () => {
       lastSeenAt: 2000,
     });
     expect(await db.marks.get(llama.id)).toEqual({
-      id: llama.id,
+      ...emptyMark(llama.id),
       savedAt: 1500,
-      readAt: 0,
       updatedAt: 1500,
     });
   });
@@ -63,9 +62,8 @@ describe('applyMarks', () => {
     await applyMarks(db, { id: llama.id, saved: true }, 2000);
     await applyMarks(db, { id: llama.id, read: false }, 3000);
     expect(await db.marks.get(llama.id)).toEqual({
-      id: llama.id,
+      ...emptyMark(llama.id),
       savedAt: 2000,
-      readAt: 0,
       updatedAt: 3000,
     });
     expect(await getStates(db, [llama.id, '2501.00001'])).toEqual({
@@ -108,5 +106,27 @@ describe('loadQueue', () => {
       title: '2501.00009',
       authors: [],
     });
+  });
+});
+
+describe('schema upgrades', () => {
+  it('opens a version 1 database under the newest schema with every decision intact', async () => {
+    const { Dexie } = await import('dexie');
+    const name = `v1-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ papers: 'id, lastSeenAt', marks: 'id, savedAt, readAt, updatedAt' });
+    await v1.table('papers').put({ ...llama, firstSeenAt: 1, lastSeenAt: 2 });
+    await v1.table('marks').put({ id: llama.id, savedAt: 10, readAt: 20, updatedAt: 20 });
+    v1.close();
+    const upgraded = openDatabase(name);
+    expect(await upgraded.marks.get(llama.id)).toEqual({
+      ...emptyMark(llama.id),
+      savedAt: 10,
+      readAt: 20,
+      updatedAt: 20,
+    });
+    expect(await upgraded.papers.get(llama.id)).toMatchObject(llama);
+    expect(await upgraded.marks.where('tags').equals('x').count()).toBe(0);
+    await upgraded.delete();
   });
 });
