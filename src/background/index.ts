@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { openDatabase, type PaperQueueDB } from '../db/database';
+import { loadSettings } from '../shared/settings';
 import { announceChange } from './announce';
 import { handleMessage } from './router';
 
@@ -19,5 +20,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(''),
     announce: announceChange,
+    markReadOnOpen: async () => (await loadSettings()).markReadOnOpen,
   }),
 );

@@ -4,7 +4,7 @@
  */
 
 import type { PaperQueueDB } from '../db/database';
-import { applyMarks, getStates, recordSeen } from '../db/marks';
+import { applyMarks, getStates, recordOpened, recordSeen } from '../db/marks';
 import type { StateMap } from '../shared/model';
 import { parseRequest, type Reply, type Request, type Responses } from '../shared/protocol';
 import { type SenderInfo, senderProblem } from './sender';
@@ -15,6 +15,8 @@ export interface RouterContext {
   extensionOrigin: string;
   /** Told after a committed write changed the user's decisions. */
   announce: (states: StateMap) => Promise<void>;
+  /** The user's "mark read on open" setting, read when a paper page opens. */
+  markReadOnOpen: () => Promise<boolean>;
 }
 
 export async function handleMessage(
@@ -43,6 +45,12 @@ async function dispatch(request: Request, ctx: RouterContext) {
     case 'paper.mark': {
       const { state, changed } = await applyMarks(db, request);
       // Only after the transaction committed: tabs never show a change that was lost.
+      if (changed) await ctx.announce({ [request.id]: state });
+      return state;
+    }
+    case 'paper.opened': {
+      const markRead = await ctx.markReadOnOpen();
+      const { state, changed } = await recordOpened(db, { ...request, markRead });
       if (changed) await ctx.announce({ [request.id]: state });
       return state;
     }

@@ -10,6 +10,9 @@ export class CardRegistry {
   private readonly states = new Map<string, PaperState>();
   private readonly metas = new Map<string, PaperMeta>();
 
+  /** `known`: states learned by an earlier view of the page, shown until fresh ones arrive. */
+  constructor(private readonly known: ReadonlyMap<string, PaperState> = new Map()) {}
+
   add(id: string, host: HTMLElement, meta: PaperMeta | null): void {
     let hosts = this.hostsById.get(id);
     if (!hosts) {
@@ -18,15 +21,25 @@ export class CardRegistry {
     }
     hosts.add(host);
     if (meta) this.metas.set(id, meta);
-    renderControls(host, this.states.get(id));
+    renderControls(host, this.states.get(id) ?? this.known.get(id));
   }
 
   has(id: string): boolean {
     return this.states.has(id);
   }
 
+  /** Distinct papers with controls on the page. */
+  paperCount(): number {
+    return this.hostsById.size;
+  }
+
+  /** The states this view learned, to show at once in the next view of the page. */
+  knownStates(): Map<string, PaperState> {
+    return new Map(this.states);
+  }
+
   state(id: string): PaperState | undefined {
-    return this.states.get(id);
+    return this.states.get(id) ?? this.known.get(id);
   }
 
   meta(id: string): PaperMeta | undefined {

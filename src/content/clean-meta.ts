@@ -34,6 +34,8 @@ export function cleanMeta(meta: PaperMeta): PaperMeta | null {
       .filter(Boolean)
       .slice(0, LIMITS.authors),
     summary: meta.summary === undefined ? undefined : clip(meta.summary.trim(), LIMITS.summary),
+    aiSummary:
+      meta.aiSummary === undefined ? undefined : clip(meta.aiSummary.trim(), LIMITS.summary),
     publishedAt: cleanDate(meta.publishedAt),
     upvotes: cleanCount(meta.upvotes),
     numComments: cleanCount(meta.numComments),

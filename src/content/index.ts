@@ -6,17 +6,34 @@ import browser from 'webextension-polyfill';
 import { CHANGE_STORAGE_KEY, type ChangeNotice } from '../shared/change-notice';
 import { sendRequest } from '../shared/messaging';
 import type { StateMap } from '../shared/model';
-import { decorateListing } from './decorate-listing';
+import type { PageStatus } from '../shared/page-status';
+import { PAGE_STATUS_REQUEST } from '../shared/page-status';
+import { startContentApp } from './content-app';
+import { countMessage } from './diagnostics';
 
 /** Set on <html> by the script instance that owns the page; a newer instance takes over. */
 const RUN_ATTRIBUTE = 'data-paper-queue-run';
+const runId = crypto.randomUUID();
 
 function isContextAlive(): boolean {
   try {
-    return Boolean(browser.runtime?.id);
+    return (
+      Boolean(browser.runtime?.id) && document.documentElement.getAttribute(RUN_ATTRIBUTE) === runId
+    );
   } catch {
     return false;
   }
+}
+
+/** Removes a listener unless the context is already gone (then there is nothing to remove). */
+function removeOnAbort(signal: AbortSignal, remove: () => void) {
+  signal.addEventListener('abort', () => {
+    try {
+      remove();
+    } catch {
+      // Orphaned: the extension API is gone with its listeners.
+    }
+  });
 }
 
 function subscribeToChanges(listener: (states: StateMap) => void, signal: AbortSignal) {
@@ -25,22 +42,30 @@ function subscribeToChanges(listener: (states: StateMap) => void, signal: AbortS
     if (area === 'local' && notice?.states) listener(notice.states);
   };
   browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => {
-    if (isContextAlive()) browser.storage.onChanged.removeListener(onChanged);
-  });
+  removeOnAbort(signal, () => browser.storage.onChanged.removeListener(onChanged));
 }
 
-function start() {
-  const runId = crypto.randomUUID();
-  const root = document.documentElement;
-  root.setAttribute(RUN_ATTRIBUTE, runId);
-  const page = decorateListing(document, {
-    send: sendRequest,
-    subscribeToChanges,
-    // An instance that lost the page to a newer one (double injection) counts as dead too.
-    isContextAlive: () => isContextAlive() && root.getAttribute(RUN_ATTRIBUTE) === runId,
-  });
-  return page;
+function answerStatus(status: () => PageStatus, signal: AbortSignal) {
+  const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
+    const isStatusQuery =
+      sender.id === browser.runtime.id &&
+      typeof message === 'object' &&
+      message !== null &&
+      (message as { type?: unknown }).type === PAGE_STATUS_REQUEST;
+    return isStatusQuery ? Promise.resolve(status()) : undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  removeOnAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
 }
 
-start();
+document.documentElement.setAttribute(RUN_ATTRIBUTE, runId);
+startContentApp(window, {
+  send: (request) => {
+    countMessage();
+    return sendRequest(request);
+  },
+  isContextAlive,
+  subscribeToChanges,
+  answerStatus,
+  warn: (message) => console.warn(message),
+});

@@ -39,7 +39,8 @@ export function parseListingProps(propsText: string | null): Map<string, PaperMe
   return byId;
 }
 
-function metaFromEntry(entry: unknown): PaperMeta | null {
+/** Metadata from one `{ paper: {…}, … }` entry (listing and paper page share this shape). */
+export function metaFromEntry(entry: unknown): PaperMeta | null {
   if (!isObject(entry) || !isObject(entry.paper)) return null;
   const paper = entry.paper;
   const id = typeof paper.id === 'string' ? normalizePaperId(paper.id) : null;
@@ -58,6 +59,7 @@ function metaFromEntry(entry: unknown): PaperMeta | null {
     title: str(paper.title) ?? str(entry.title) ?? '',
     authors,
     summary: str(paper.summary) ?? str(entry.summary),
+    aiSummary: str(paper.ai_summary),
     publishedAt: str(paper.publishedAt),
     upvotes: num(paper.upvotes),
     numComments: num(entry.numComments),

@@ -30,6 +30,8 @@ export interface MarkRecord {
   tags: string[];
   /** The user's note; '' when there is none. (v2) */
   note: string;
+  /** When the user last opened the paper's own page; absent when never. (not indexed) */
+  openedAt?: number;
 }
 
 /** A full copy of the user's data, taken automatically (before migrations, daily). (v2) */

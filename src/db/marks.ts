@@ -87,3 +87,27 @@ function nextStamp(current: number, wanted: boolean | undefined, now: number): n
   if (!wanted) return 0;
   return current > 0 ? current : now;
 }
+
+/**
+ * Records that the paper's page was opened, and marks it read when `markRead` is set
+ * (the user's "mark read on open" setting). One transaction, like every write.
+ */
+export async function recordOpened(
+  db: PaperQueueDB,
+  change: { id: string; paper?: PaperMeta; markRead: boolean },
+  now = Date.now(),
+): Promise<{ state: PaperState; changed: boolean }> {
+  return db.transaction('rw', db.papers, db.marks, async () => {
+    if (change.paper) await upsertPapers(db, [change.paper], now);
+    const before = (await db.marks.get(change.id)) ?? emptyMark(change.id);
+    const readAt = change.markRead ? nextStamp(before.readAt, true, now) : before.readAt;
+    const changed = readAt !== before.readAt;
+    await db.marks.put({
+      ...before,
+      readAt,
+      openedAt: now,
+      updatedAt: changed ? now : before.updatedAt,
+    });
+    return { state: stateOf({ ...before, readAt }), changed };
+  });
+}

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { PaperQueueDB } from '../db/database';
 import { loadQueue } from '../db/queue';
 import type { sendRequest } from '../shared/messaging';
+import { DriftNotice } from './DriftNotice';
 import { QueueList } from './QueueList';
 import { useLiveQuery } from './use-live-query';
 
@@ -33,6 +34,7 @@ export function QueuePopup({ db, send }: Props) {
           <span class="counts">{unreadSummary(queue.value.filter((e) => !e.readAt).length)}</span>
         )}
       </header>
+      <DriftNotice />
       {error && (
         <p class="error" role="alert">
           {error}

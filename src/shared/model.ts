@@ -4,6 +4,8 @@ export interface PaperMeta {
   title: string;
   authors?: string[];
   summary?: string;
+  /** Hugging Face's one-line AI summary, when the page has one. */
+  aiSummary?: string;
   /** ISO 8601 date the paper was published (arXiv), when known. */
   publishedAt?: string;
   upvotes?: number;

@@ -30,6 +30,7 @@ export const PaperMetaSchema = v.strictObject({
   title: v.pipe(text(LIMITS.title), v.minLength(1, 'Empty')),
   authors: v.optional(v.pipe(v.array(text(LIMITS.author)), v.maxLength(LIMITS.authors))),
   summary: v.optional(text(LIMITS.summary)),
+  aiSummary: v.optional(text(LIMITS.summary)),
   publishedAt: v.optional(IsoDate),
   upvotes: v.optional(Count),
   numComments: v.optional(Count),
@@ -50,6 +51,18 @@ export const RequestSchema = v.variant('type', [
    * Set (never flip) the user's marks on one paper. Carrying the intended value makes a
    * retried message harmless. `paper` lets the first Save also record what the paper is.
    */
+  /**
+   * The user opened this paper's own page: records `openedAt`, and marks it read when the
+   * user turned on "mark read on open".
+   */
+  v.pipe(
+    v.strictObject({
+      type: v.literal('paper.opened'),
+      id: PaperId,
+      paper: v.optional(PaperMetaSchema),
+    }),
+    v.check((m) => !m.paper || m.paper.id === m.id, 'Carries metadata of another paper'),
+  ),
   v.pipe(
     v.strictObject({
       type: v.literal('paper.mark'),
@@ -71,6 +84,7 @@ export interface Responses {
   'papers.seen': StateMap;
   'papers.states': StateMap;
   'paper.mark': PaperState;
+  'paper.opened': PaperState;
 }
 
 /** Errors cross the boundary as data: a reply never rejects. */

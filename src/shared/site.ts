@@ -20,6 +20,12 @@ export const CARD_TITLE_LINK_SELECTOR = 'h3 > a[href^="/papers/"]';
 /** The server-rendered Svelte island whose `data-props` JSON lists the papers shown. */
 export const LISTING_ISLAND_SELECTOR = 'div.SVELTE_HYDRATER[data-target="DailyPapers"]';
 
+/** The paper page's island; its props hold `{ paper: {…} }` in the listing's paper shape. */
+export const PAPER_ISLAND_SELECTOR = 'div.SVELTE_HYDRATER[data-target="PaperContent"]';
+
+/** The paper page's title heading. */
+export const PAPER_TITLE_SELECTOR = 'h1';
+
 /** The root element's class that switches the site to dark mode. */
 export const DARK_MODE_CLASS = 'dark';
 
@@ -51,4 +57,26 @@ export function isSiteUrl(url: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+export type PageKind = { kind: 'listing' } | { kind: 'paper'; id: string } | { kind: 'other' };
+
+/**
+ * What a huggingface.co URL shows: a listing (`/papers`, `/papers/date|week|month/…`,
+ * `/papers/trending`, `/papers?q=…`, `/papers?date=…`), one paper's page (`/papers/<id>`),
+ * or something else (which gets no controls).
+ */
+export function pageKindOf(url: string): PageKind {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, SITE_ORIGIN);
+  } catch {
+    return { kind: 'other' };
+  }
+  if (parsed.origin !== SITE_ORIGIN) return { kind: 'other' };
+  const path = parsed.pathname.replace(/\/+$/, '');
+  if (path === '/papers' || path === '/papers/trending') return { kind: 'listing' };
+  if (/^\/papers\/(date|week|month)\/[^/]+$/.test(path)) return { kind: 'listing' };
+  const id = paperIdFromHref(path);
+  return id ? { kind: 'paper', id } : { kind: 'other' };
 }

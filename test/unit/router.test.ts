@@ -11,9 +11,11 @@ const fromOtherExtension = { id: 'zzz', url: 'chrome-extension://zzz/x.html' };
 let db: PaperQueueDB;
 let announced: StateMap[];
 let ctx: RouterContext;
+let markReadOnOpen = false;
 beforeEach(() => {
   db = openDatabase(`router-${crypto.randomUUID()}`);
   announced = [];
+  markReadOnOpen = false;
   ctx = {
     db: () => db,
     extensionId: ID,
@@ -21,6 +23,7 @@ beforeEach(() => {
     announce: async (states) => {
       announced.push(states);
     },
+    markReadOnOpen: async () => markReadOnOpen,
   };
 });
 afterEach(() => db.delete());
@@ -65,5 +68,27 @@ describe('handleMessage', () => {
     const reply = await handleMessage(save, fromPage, broken);
     expect(reply.ok).toBe(false);
     expect(announced).toEqual([]);
+  });
+});
+
+describe('paper.opened', () => {
+  const opened = { type: 'paper.opened', id: '2407.21783' };
+
+  it('records when the page was opened and leaves the read mark alone by default', async () => {
+    expect(await handleMessage(opened, fromPage, ctx)).toEqual({
+      ok: true,
+      data: { saved: false, read: false },
+    });
+    expect((await db.marks.get('2407.21783'))?.openedAt).toBeGreaterThan(0);
+    expect(announced).toEqual([]);
+  });
+
+  it('marks the paper read when the user asked for that, and tells the tabs', async () => {
+    markReadOnOpen = true;
+    expect(await handleMessage(opened, fromPage, ctx)).toEqual({
+      ok: true,
+      data: { saved: false, read: true },
+    });
+    expect(announced).toEqual([{ '2407.21783': { saved: false, read: true } }]);
   });
 });

@@ -1,40 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { startContentApp } from '../../src/content/content-app';
 import { HOST_ATTRIBUTE } from '../../src/content/controls';
-import { type ContentDeps, decorateListing } from '../../src/content/decorate-listing';
-import type { PaperState, StateMap } from '../../src/shared/model';
-import type { Request } from '../../src/shared/protocol';
+import { fakeBackground } from '../support/fake-background';
 import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
 
-/** A stand-in background: answers from a map of states and records every request. */
-function fakeBackground(initial: StateMap = {}) {
-  const states: StateMap = { ...initial };
-  const requests: Request[] = [];
-  let push: (s: StateMap) => void = () => {};
-  let alive = true;
-  const deps: ContentDeps = {
-    send: async (request) => {
-      requests.push(request);
-      const r = request as Request;
-      const answer = (ids: string[]) =>
-        Object.fromEntries(ids.map((id) => [id, states[id] ?? { saved: false, read: false }]));
-      if (r.type === 'papers.seen') return answer(r.papers.map((p) => p.id)) as never;
-      if (r.type === 'papers.states') return answer(r.ids) as never;
-      const next: PaperState = { ...(states[r.id] ?? { saved: false, read: false }) };
-      if (r.saved !== undefined) next.saved = r.saved;
-      if (r.read !== undefined) next.read = r.read;
-      states[r.id] = next;
-      return next as never;
-    },
-    subscribeToChanges: (listener) => {
-      push = listener;
-    },
-    isContextAlive: () => alive,
-  };
-  return { deps, requests, push: (s: StateMap) => push(s), kill: () => (alive = false) };
-}
-
-function loadPage(fixture: string) {
+function loadPage(fixture: string, url = 'https://huggingface.co/papers') {
+  (window as unknown as { happyDOM: { setURL: (u: string) => void } }).happyDOM.setURL(url);
   const doc = new DOMParser().parseFromString(readFixture(fixture), 'text/html');
   document.body.replaceWith(document.importNode(doc.body, true));
 }
@@ -56,27 +28,31 @@ afterEach(() => stop?.());
 describe.each([
   ['2024', LISTING_2024, 1],
   ['2026', TRENDING_2026, 2],
-])('decorateListing on the saved %s page', (_name, fixture, copies) => {
+])('the content script on the saved %s page', (_name, fixture, copies) => {
   const ids = readProps(fixture).dailyPapers.map((e) => e.paper.id);
 
   it('puts controls on every card copy and asks for all states in one message', async () => {
     loadPage(fixture);
     const bg = fakeBackground({ [ids[0] as string]: { saved: true, read: false } });
-    stop = decorateListing(document, bg.deps).stop;
+    stop = startContentApp(window, bg.deps).stop;
     await settle();
     expect(hosts()).toHaveLength(ids.length * copies);
     expect(bg.requests).toHaveLength(1);
-    expect(bg.requests[0]).toMatchObject({ type: 'papers.seen' });
-    const seen = bg.requests[0]?.type === 'papers.seen' ? bg.requests[0].papers : [];
-    expect(seen.map((p) => p.id)).toEqual(ids);
+    const [seen] = bg.requests;
+    expect(seen?.type === 'papers.seen' && seen.papers.map((p) => p.id)).toEqual(ids);
     for (const host of hosts(ids[0])) expect(pressed(buttons(host).save)).toBe('true');
     for (const host of hosts(ids[1])) expect(pressed(buttons(host).save)).toBe('false');
+    expect(bg.status()).toMatchObject({
+      kind: 'listing',
+      recognized: ids.length,
+      expected: ids.length,
+    });
   });
 
   it('saves with the intended value and shows it on every copy of the card', async () => {
     loadPage(fixture);
     const bg = fakeBackground();
-    stop = decorateListing(document, bg.deps).stop;
+    stop = startContentApp(window, bg.deps).stop;
     await settle();
     const id = ids[2] as string;
     const first = hosts(id)[0] as HTMLElement;
@@ -97,11 +73,11 @@ describe.each([
   });
 });
 
-describe('decorateListing as the page changes', () => {
+describe('the content script as the page changes', () => {
   it('decorates cards added later in one batch, and never twice', async () => {
     loadPage(LISTING_2024);
     const bg = fakeBackground();
-    stop = decorateListing(document, bg.deps).stop;
+    stop = startContentApp(window, bg.deps).stop;
     await settle();
     const before = hosts().length;
     const list = document.querySelector('article')?.parentElement as HTMLElement;
@@ -123,7 +99,7 @@ describe('decorateListing as the page changes', () => {
   it('shows changes made in other tabs or the popup', async () => {
     loadPage(TRENDING_2026);
     const bg = fakeBackground();
-    stop = decorateListing(document, bg.deps).stop;
+    stop = startContentApp(window, bg.deps).stop;
     await settle();
     bg.push({
       '2609.20519': { saved: true, read: true },
@@ -136,10 +112,26 @@ describe('decorateListing as the page changes', () => {
     expect(hosts('2501.99999')).toEqual([]);
   });
 
+  it('starts a new view after in-page navigation and releases the old one', async () => {
+    loadPage(TRENDING_2026, 'https://huggingface.co/papers/trending');
+    const bg = fakeBackground({ '2407.21783': { saved: true, read: false } });
+    stop = startContentApp(window, bg.deps).stop;
+    await settle();
+    // The site swaps the list and pushes a new URL, as its Daily/Weekly tabs do.
+    history.pushState({}, '', '/papers/date/2024-08-01');
+    const next = new DOMParser().parseFromString(readFixture(LISTING_2024), 'text/html');
+    document.body.replaceWith(document.importNode(next.body, true));
+    await settle();
+    const ids = readProps(LISTING_2024).dailyPapers.map((e) => e.paper.id);
+    expect(new Set(hosts().map((h) => h.getAttribute(HOST_ATTRIBUTE)))).toEqual(new Set(ids));
+    expect(hosts()).toHaveLength(ids.length);
+    for (const host of hosts('2407.21783')) expect(pressed(buttons(host).save)).toBe('true');
+  });
+
   it('removes its controls and stops once the extension context is gone', async () => {
     loadPage(TRENDING_2026);
     const bg = fakeBackground();
-    stop = decorateListing(document, bg.deps).stop;
+    stop = startContentApp(window, bg.deps).stop;
     await settle();
     bg.kill();
     bg.push({ '2609.20519': { saved: true, read: true } });
@@ -155,11 +147,12 @@ describe('decorateListing as the page changes', () => {
   it('shows the card’s previous state and the reason when a save fails', async () => {
     loadPage(TRENDING_2026);
     const bg = fakeBackground();
+    const send = bg.deps.send;
     bg.deps.send = async (request) => {
       if (request.type === 'paper.mark') throw new Error('Storage is full: nothing was changed.');
-      return { '2609.20519': { saved: false, read: false } } as never;
+      return send(request);
     };
-    stop = decorateListing(document, bg.deps).stop;
+    stop = startContentApp(window, bg.deps).stop;
     await settle();
     const host = hosts('2609.20519')[0] as HTMLElement;
     buttons(host).save.click();

@@ -1,0 +1,99 @@
+/**
+ * The content script's lifetime on one tab: one page session per URL, restarted on in-page
+ * navigation; changes from other contexts routed to the current session; the drift alarm;
+ * answers to the popup; and a clean stop when the extension is reloaded under it.
+ */
+import type { PaperState, StateMap } from '../shared/model';
+import { driftMessage, hasDrifted, type PageStatus } from '../shared/page-status';
+import { pageKindOf } from '../shared/site';
+import { type ContentDeps, decoratePage, type PageSession } from './decorate-page';
+import { trackLive } from './diagnostics';
+import { watchUrl } from './navigation';
+
+export interface AppDeps extends ContentDeps {
+  /** Calls `listener` with the states of papers another context changed. */
+  subscribeToChanges: (listener: (states: StateMap) => void, signal: AbortSignal) => void;
+  /** Answers the popup's "what is on this page?" with `status()`. */
+  answerStatus: (status: () => PageStatus, signal: AbortSignal) => void;
+  warn: (message: string) => void;
+}
+
+export interface ContentApp {
+  session: () => PageSession | null;
+  status: () => PageStatus;
+  stop: () => void;
+}
+
+/** How long the page must be quiet before the drift alarm looks at it. */
+const DRIFT_CHECK_DELAY_MS = 1500;
+
+export function startContentApp(win: Window, deps: AppDeps): ContentApp {
+  const doc = win.document;
+  const controller = new AbortController();
+  const { signal } = controller;
+  let session: PageSession | null = null;
+  let driftTimer: ReturnType<typeof setTimeout> | undefined;
+  let warned = false;
+
+  const stop = () => {
+    if (signal.aborted) return;
+    clearTimeout(driftTimer);
+    session?.stop();
+    session = null;
+    controller.abort();
+  };
+
+  /** Stops everything if the extension was reloaded or updated under this script. */
+  const aliveOrStop = () => {
+    if (deps.isContextAlive()) return true;
+    stop();
+    return false;
+  };
+
+  const status = (): PageStatus => {
+    const kind = pageKindOf(win.location.href).kind;
+    const recognition = session?.recognition() ?? { recognized: 0, expected: 0 };
+    return { url: win.location.href, kind, ...recognition };
+  };
+
+  const scheduleDriftCheck = () => {
+    clearTimeout(driftTimer);
+    driftTimer = setTimeout(() => {
+      const current = status();
+      if (!warned && hasDrifted(current)) {
+        warned = true; // once per tab: a broken layout stays broken on every view
+        deps.warn(`Paper Queue: ${driftMessage(current)}.`);
+      }
+    }, DRIFT_CHECK_DELAY_MS);
+  };
+
+  const startSession = (url: string) => {
+    const known: Map<string, PaperState> = session?.registry.knownStates() ?? new Map();
+    session?.stop();
+    session = null;
+    if (signal.aborted || !aliveOrStop()) return;
+    const page = pageKindOf(url);
+    if (page.kind === 'other') return;
+    session = decoratePage(doc, deps, {
+      paperId: page.kind === 'paper' ? page.id : undefined,
+      knownStates: known,
+      urlChanged: () => checkUrl(),
+      onOrphaned: stop,
+    });
+    scheduleDriftCheck();
+  };
+
+  const checkUrl = watchUrl(win, startSession, signal);
+  deps.subscribeToChanges((states) => {
+    if (aliveOrStop()) session?.applyStates(states);
+  }, signal);
+  deps.answerStatus(status, signal);
+  // Chrome gives an orphaned script no event; check when the user comes back to the tab.
+  for (const type of ['visibilitychange', 'focus', 'pointerdown'] as const) {
+    win.addEventListener(type, aliveOrStop, { signal, capture: true, passive: true });
+  }
+  trackLive(signal);
+
+  startSession(win.location.href);
+  return { session: () => session, status, stop };
+}

@@ -1,0 +1,29 @@
+/**
+ * The drift alarm: does the page show more papers than we recognized? When Hugging Face
+ * changes its markup, users must be told instead of silently getting a page without controls.
+ */
+import type { Recognition } from '../shared/page-status';
+import { CARD_SELECTOR, paperIdFromHref } from '../shared/site';
+
+/**
+ * `expected` counts articles that link to a paper. A page with no such article but a listing
+ * island counts the island's entries (a layout that dropped `article`). The island alone is
+ * not trusted when cards exist: search filters cards in the page but keeps every entry.
+ */
+export function assessRecognition(
+  root: ParentNode,
+  recognized: number,
+  islandEntries: number,
+): Recognition {
+  let articles = 0;
+  for (const article of root.querySelectorAll(CARD_SELECTOR)) {
+    for (const link of article.querySelectorAll('a[href^="/papers/"]')) {
+      if (paperIdFromHref(link.getAttribute('href') ?? '')) {
+        articles++;
+        break;
+      }
+    }
+  }
+  const expected = articles > 0 ? articles : islandEntries;
+  return { recognized, expected: Math.max(expected, recognized) };
+}

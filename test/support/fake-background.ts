@@ -1,0 +1,65 @@
+// A stand-in background for content-script unit tests: answers from a map of states, records
+// every request, and lets a test push "another tab changed this" notices.
+import type { AppDeps } from '../../src/content/content-app';
+import type { PaperState, StateMap } from '../../src/shared/model';
+import type { PageStatus } from '../../src/shared/page-status';
+import type { Request, Responses } from '../../src/shared/protocol';
+
+const UNMARKED: PaperState = { saved: false, read: false };
+
+export function fakeBackground(initial: StateMap = {}) {
+  const states: StateMap = { ...initial };
+  const requests: Request[] = [];
+  const warnings: string[] = [];
+  let push: (s: StateMap) => void = () => {};
+  let statusOf: () => PageStatus = () => {
+    throw new Error('no status responder');
+  };
+  let alive = true;
+
+  const answer = (request: Request): Responses[Request['type']] => {
+    const pick = (ids: string[]) =>
+      Object.fromEntries(ids.map((id) => [id, states[id] ?? UNMARKED]));
+    switch (request.type) {
+      case 'papers.seen':
+        return pick(request.papers.map((p) => p.id));
+      case 'papers.states':
+        return pick(request.ids);
+      case 'paper.opened':
+        return states[request.id] ?? UNMARKED;
+      case 'paper.mark': {
+        const next = { ...(states[request.id] ?? UNMARKED) };
+        if (request.saved !== undefined) next.saved = request.saved;
+        if (request.read !== undefined) next.read = request.read;
+        states[request.id] = next;
+        return next;
+      }
+    }
+  };
+
+  const deps: AppDeps = {
+    send: async (request) => {
+      requests.push(request as Request);
+      return answer(request as Request) as never;
+    },
+    isContextAlive: () => alive,
+    subscribeToChanges: (listener) => {
+      push = listener;
+    },
+    answerStatus: (status) => {
+      statusOf = status;
+    },
+    warn: (message) => warnings.push(message),
+  };
+  return {
+    deps,
+    states,
+    requests,
+    warnings,
+    push: (s: StateMap) => push(s),
+    status: () => statusOf(),
+    kill: () => {
+      alive = false;
+    },
+  };
+}
