@@ -68,22 +68,45 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
   };
 
   const startSession = (url: string) => {
-    const known: Map<string, PaperState> = session?.registry.knownStates() ?? new Map();
-    session?.stop();
-    session = null;
     if (signal.aborted || !aliveOrStop()) return;
     const page = pageKindOf(url);
     if (page.kind === 'other') return;
     session = decoratePage(doc, deps, {
       paperId: page.kind === 'paper' ? page.id : undefined,
-      knownStates: known,
+      knownStates: carried,
       urlChanged: () => checkUrl(),
       onOrphaned: stop,
     });
     scheduleDriftCheck();
   };
 
-  const checkUrl = watchUrl(win, startSession, signal);
+  /**
+   * The site changes the URL first and re-renders right after, so the old view stops at once
+   * and the new one starts at the next frame, when its cards are in the page: one message per
+   * view instead of one for the outgoing cards and another for the incoming ones.
+   */
+  let carried = new Map<string, PaperState>();
+  let pendingStart: { frame: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  const cancelPendingStart = () => {
+    if (!pendingStart) return;
+    cancelAnimationFrame(pendingStart.frame);
+    clearTimeout(pendingStart.timer);
+    pendingStart = undefined;
+  };
+  const onUrlChange = () => {
+    if (session) carried = session.registry.knownStates();
+    session?.stop();
+    session = null;
+    cancelPendingStart();
+    const start = () => {
+      cancelPendingStart();
+      startSession(win.location.href);
+    };
+    pendingStart = { frame: requestAnimationFrame(start), timer: setTimeout(start, 250) };
+  };
+  signal.addEventListener('abort', cancelPendingStart);
+
+  const checkUrl = watchUrl(win, onUrlChange, signal);
   deps.subscribeToChanges((states) => {
     if (aliveOrStop()) session?.applyStates(states);
   }, signal);

@@ -31,3 +31,27 @@ export async function extensionDiagnostics(context, name) {
   await page.close();
   return info;
 }
+
+/**
+ * Reloads the extension the way an update does, leaving open pages with orphaned content
+ * scripts. Chromium disables a command-line-loaded extension that reloads itself unless
+ * developer mode is on, so this turns it on first. Resolves with the new service worker.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {import('playwright-core').Worker} worker the extension's current service worker
+ */
+export async function reloadExtension(context, worker) {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions/');
+  await page.evaluate(async () => {
+    const api = /** @type {any} */ (globalThis).chrome.developerPrivate;
+    await new Promise((resolve) =>
+      api.updateProfileConfiguration({ inDeveloperMode: true }, resolve),
+    );
+  });
+  await page.close();
+  const next = context.waitForEvent('serviceworker', { timeout: 15_000 });
+  await worker
+    .evaluate(() => /** @type {any} */ (globalThis).chrome.runtime.reload())
+    .catch(() => {});
+  return next;
+}
