@@ -13,15 +13,25 @@ export class CardRegistry {
   /** `known`: states learned by an earlier view of the page, shown until fresh ones arrive. */
   constructor(private readonly known: ReadonlyMap<string, PaperState> = new Map()) {}
 
-  add(id: string, host: HTMLElement, meta: PaperMeta | null): void {
+  /** Adds a control host for paper `id` and shows the paper's state (or `error`) on it. */
+  add(id: string, host: HTMLElement, error = ''): void {
     let hosts = this.hostsById.get(id);
     if (!hosts) {
       hosts = new Set();
       this.hostsById.set(id, hosts);
     }
     hosts.add(host);
-    if (meta) this.metas.set(id, meta);
-    renderControls(host, this.states.get(id) ?? this.known.get(id));
+    renderControls(host, error ? undefined : this.state(id), error);
+  }
+
+  /** What the page says about paper `id`, sent along with the user's marks. */
+  remember(id: string, meta: PaperMeta): void {
+    this.metas.set(id, meta);
+  }
+
+  /** Stores states the background answered, for papers with or without controls yet. */
+  rememberStates(states: StateMap): void {
+    for (const [id, state] of Object.entries(states)) this.setState(id, state);
   }
 
   has(id: string): boolean {

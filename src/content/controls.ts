@@ -14,17 +14,74 @@ interface ControlParts {
   save: HTMLButtonElement;
   read: HTMLButtonElement;
   error: HTMLElement;
+  /** What the host shows now, so a render that changes nothing touches no DOM. */
+  look: Look;
 }
+
+/** Everything a host can show; compared field by field so a render does the least DOM work. */
+interface Look {
+  known: boolean;
+  saved: boolean;
+  read: boolean;
+  error: string;
+}
+
+const UNKNOWN = undefined;
+const UNKNOWN_LOOK: Look = { known: false, saved: false, read: false, error: '' };
 
 const parts = new WeakMap<HTMLElement, ControlParts>();
 
-function button(doc: Document, className: string): HTMLButtonElement {
-  const el = doc.createElement('button');
-  el.type = 'button';
-  el.className = className;
-  el.setAttribute('aria-pressed', 'false');
-  el.disabled = true;
-  return el;
+/**
+ * One stylesheet shared by every shadow root: parsing and matching a `<style>` per card
+ * doubled the cost of decorating a month view. Where a browser refuses a constructed sheet
+ * from a content script (Firefox's sandbox has refused them), each root gets a `<style>`.
+ */
+let sharedSheet: CSSStyleSheet | null | undefined;
+function adoptStyles(doc: Document, root: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(css);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}
+
+/** The controls' markup, built once and cloned for every card: disabled, state unknown. */
+let template: HTMLTemplateElement | undefined;
+function controlsFragment(doc: Document): DocumentFragment {
+  if (!template || template.ownerDocument !== doc) {
+    template = doc.createElement('template');
+    const save = doc.createElement('button');
+    const read = doc.createElement('button');
+    const error = doc.createElement('span');
+    for (const [el, name] of [
+      [save, 'save'],
+      [read, 'read'],
+    ] as const) {
+      el.type = 'button';
+      el.className = name;
+      el.disabled = true;
+      el.setAttribute('aria-pressed', 'false');
+    }
+    paint({ save, read, error }, UNKNOWN, UNKNOWN_LOOK);
+    error.className = 'error';
+    error.setAttribute('role', 'status');
+    template.content.append(save, read, error);
+  }
+  return template.content.cloneNode(true) as DocumentFragment;
 }
 
 export function isControlHost(node: Node): boolean {
@@ -36,13 +93,14 @@ export function createControlHost(doc: Document, id: string, onToggle: ToggleHan
   const host = doc.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, id);
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
-  const save = button(doc, 'save');
-  const read = button(doc, 'read');
-  const error = doc.createElement('span');
-  error.className = 'error';
-  error.setAttribute('role', 'status');
+  adoptStyles(doc, root);
+  const fragment = controlsFragment(doc);
+  const [save, read, error] = fragment.children as unknown as [
+    HTMLButtonElement,
+    HTMLButtonElement,
+    HTMLElement,
+  ];
+  root.append(fragment);
   // The site's own click handlers (card links) must not see clicks on our buttons.
   root.addEventListener('click', (event) => {
     event.stopPropagation();
@@ -54,26 +112,45 @@ export function createControlHost(doc: Document, id: string, onToggle: ToggleHan
         : null;
     if (key) onToggle(id, key);
   });
-  root.append(style, save, read, error);
-  parts.set(host, { save, read, error });
-  renderControls(host, undefined);
+  parts.set(host, { save, read, error, look: UNKNOWN_LOOK });
   return host;
 }
 
 /** Shows `state` on a host; `undefined` means not known yet (buttons wait, disabled). */
 export function renderControls(host: HTMLElement, state: PaperState | undefined, error = ''): void {
   const p = parts.get(host);
-  if (!p) return;
-  const known = state !== undefined;
-  p.save.disabled = !known;
-  p.read.disabled = !known;
-  p.save.setAttribute('aria-pressed', String(Boolean(state?.saved)));
-  p.read.setAttribute('aria-pressed', String(Boolean(state?.read)));
-  p.save.textContent = state?.saved ? '★ Saved' : '☆ Save';
-  p.save.title = state?.saved ? 'Remove from your reading queue' : 'Save to your reading queue';
-  p.read.textContent = state?.read ? '✓ Read' : 'Mark read';
-  p.read.title = state?.read ? 'Mark as unread' : 'Mark as read';
-  p.error.textContent = error;
+  if (p) p.look = paint(p, state, p.look, error);
+}
+
+function paint(
+  el: Pick<ControlParts, 'save' | 'read' | 'error'>,
+  state: PaperState | undefined,
+  before: Look,
+  error = '',
+): Look {
+  const look: Look = {
+    known: state !== undefined,
+    saved: Boolean(state?.saved),
+    read: Boolean(state?.read),
+    error,
+  };
+  const first = before === UNKNOWN_LOOK && !el.save.textContent;
+  if (first || look.known !== before.known) {
+    el.save.disabled = !look.known;
+    el.read.disabled = !look.known;
+  }
+  if (first || look.saved !== before.saved) {
+    el.save.setAttribute('aria-pressed', String(look.saved));
+    el.save.textContent = look.saved ? '★ Saved' : '☆ Save';
+    el.save.title = look.saved ? 'Remove from your reading queue' : 'Save to your reading queue';
+  }
+  if (first || look.read !== before.read) {
+    el.read.setAttribute('aria-pressed', String(look.read));
+    el.read.textContent = look.read ? '✓ Read' : 'Mark read';
+    el.read.title = look.read ? 'Mark as unread' : 'Mark as read';
+  }
+  if (look.error !== before.error) el.error.textContent = error;
+  return look;
 }
 
 export function setDarkTheme(host: HTMLElement, dark: boolean): void {

@@ -21,7 +21,7 @@ import { CARD_SELECTOR } from '../shared/site';
 import { CardRegistry } from './card-registry';
 import { cleanMeta } from './clean-meta';
 import { createControlHost, isControlHost, type MarkKey, setDarkTheme } from './controls';
-import { trackLive } from './diagnostics';
+import { recordBatch, trackLive } from './diagnostics';
 import { watchAddedElements } from './dom-watcher';
 import { listingIslandProps, parseListingProps } from './listing-island';
 import { findPaperTitle, readPaperPageMeta } from './paper-page';
@@ -84,9 +84,9 @@ export function decoratePage(
     return listingCache.byId;
   };
 
-  const metaFor = (copy: CardCopy): PaperMeta | null => {
+  const metaFor = (copy: CardCopy, listing: Map<string, PaperMeta>): PaperMeta | null => {
     const fromIsland =
-      copy.id === options.paperId ? readPaperPageMeta(doc, copy.id) : listingMeta().get(copy.id);
+      copy.id === options.paperId ? readPaperPageMeta(doc, copy.id) : listing.get(copy.id);
     return cleanMeta(fromIsland ?? { id: copy.id, title: copy.title || copy.id });
   };
 
@@ -122,26 +122,55 @@ export function decoratePage(
       });
   };
 
-  const askStates = (papers: PaperMeta[]) => {
+  /** Headings whose paper's state was asked for: they get controls when it arrives. */
+  const waiting = new WeakSet<Element>();
+
+  /** Puts controls after each copy's heading, unless the page dropped it or it has them. */
+  const place = (copies: readonly CardCopy[], error = '') => {
+    const dark = isDarkPage(doc);
+    for (const copy of copies) {
+      waiting.delete(copy.heading);
+      const next = copy.heading.nextElementSibling;
+      if (!copy.heading.isConnected || (next && ownHosts.has(next))) continue;
+      const host = createControlHost(doc, copy.id, onToggle);
+      ownHosts.add(host);
+      setDarkTheme(host, dark);
+      copy.heading.after(host);
+      registry.add(copy.id, host, error);
+    }
+  };
+
+  /**
+   * One `papers.seen` per batch (chunked only past the protocol's limit). Controls for these
+   * copies are created when the answer arrives, in their real state: no disabled flash, and
+   * one render per control instead of two.
+   */
+  const askStates = (papers: PaperMeta[], copies: CardCopy[], syncMs: number) => {
     for (let start = 0; start < papers.length; start += MAX_PAPERS_PER_MESSAGE) {
       const chunk = papers.slice(start, start + MAX_PAPERS_PER_MESSAGE);
+      const ids = new Set(chunk.map((p) => p.id));
+      const mine = copies.filter((copy) => ids.has(copy.id));
       deps
         .send({ type: 'papers.seen', papers: chunk })
-        .then((states) => registry.applyStates(states))
+        .then((states) => {
+          if (signal.aborted) return;
+          const started = performance.now();
+          registry.rememberStates(states);
+          place(mine);
+          recordBatch(syncMs + performance.now() - started);
+        })
         .catch((error: unknown) => {
           const message = failed(error) || UNREACHABLE;
-          if (signal.aborted) return;
-          for (const paper of chunk) {
-            for (const host of registry.hostsFor(paper.id)) host.title = message;
-          }
+          if (!signal.aborted) place(mine, message);
         });
     }
   };
 
-  /** Places controls on card copies not yet decorated; asks for their states in one go. */
+  /** Finds card copies not yet decorated; decorates those whose state is known, asks for the rest. */
   const decorate = (roots: readonly Element[]) => {
     if (signal.aborted || options.urlChanged?.() || signal.aborted) return;
     if (!deps.isContextAlive()) return void failed(null);
+    const started = performance.now();
     const scopes = new Set<Element>();
     for (const root of roots) {
       if (root.isConnected) scopes.add(root.closest(CARD_SELECTOR) ?? root);
@@ -149,6 +178,7 @@ export function decoratePage(
     const fresh: CardCopy[] = [];
     for (const scope of scopes) {
       for (const copy of findCopies(scope)) {
+        if (waiting.has(copy.heading)) continue;
         const next = copy.heading.nextElementSibling;
         if (next && ownHosts.has(next)) continue;
         if (next && isControlHost(next)) next.remove(); // left by an orphaned earlier script
@@ -158,18 +188,24 @@ export function decoratePage(
     registry.prune();
     if (fresh.length === 0) return;
 
-    const dark = isDarkPage(doc);
+    // Once per batch: the island's props can be megabytes on a month view.
+    const listing = listingMeta();
+    const ready: CardCopy[] = [];
+    const later: CardCopy[] = [];
     const unknown = new Map<string, PaperMeta>();
     for (const copy of fresh) {
-      const meta = metaFor(copy);
-      const host = createControlHost(doc, copy.id, onToggle);
-      ownHosts.add(host);
-      setDarkTheme(host, dark);
-      copy.heading.after(host);
-      registry.add(copy.id, host, meta);
+      const meta = registry.meta(copy.id) ?? metaFor(copy, listing);
+      if (meta) registry.remember(copy.id, meta);
+      if (registry.state(copy.id)) ready.push(copy);
+      else {
+        later.push(copy);
+        waiting.add(copy.heading);
+      }
       if (meta && !registry.has(copy.id)) unknown.set(copy.id, meta);
     }
-    askStates([...unknown.values()]);
+    place(ready);
+    askStates([...unknown.values()], later, performance.now() - started);
+    recordBatch(performance.now() - started);
   };
 
   decorate([doc.body]);

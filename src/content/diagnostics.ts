@@ -8,9 +8,11 @@ export const STATS_ATTRIBUTE = 'data-paper-queue-stats';
 export interface Stats {
   live: number;
   messages: number;
+  /** Main-thread time of the last decorating batch, in milliseconds. */
+  lastBatchMs: number;
 }
 
-const stats: Stats = { live: 0, messages: 0 };
+const stats: Stats = { live: 0, messages: 0, lastBatchMs: 0 };
 
 function publish() {
   document.documentElement?.setAttribute(STATS_ATTRIBUTE, JSON.stringify(stats));
@@ -29,6 +31,11 @@ export function trackLive(signal: AbortSignal): void {
 
 export function countMessage(): void {
   stats.messages++;
+  publish();
+}
+
+export function recordBatch(ms: number): void {
+  stats.lastBatchMs = Math.round(ms * 100) / 100;
   publish();
 }
 
