@@ -64,18 +64,19 @@ const shared = {
   ],
 };
 
+/** Firefox MV3 has no extension service worker: the same entry runs as an event page. */
+export const firefoxManifest = {
+  ...shared,
+  background: { scripts: [BACKGROUND_ENTRY], type: 'module' as const },
+  browser_specific_settings: FIREFOX_SETTINGS,
+} satisfies ManifestV3Export;
+
+export const chromeManifest = {
+  ...shared,
+  minimum_chrome_version: '120',
+  background: { service_worker: BACKGROUND_ENTRY, type: 'module' as const },
+} satisfies ManifestV3Export;
+
 export function manifestFor(browser: TargetBrowser) {
-  if (browser === 'firefox') {
-    return {
-      ...shared,
-      // Firefox MV3 has no extension service worker: the same entry runs as an event page.
-      background: { scripts: [BACKGROUND_ENTRY], type: 'module' as const },
-      browser_specific_settings: FIREFOX_SETTINGS,
-    } satisfies ManifestV3Export;
-  }
-  return {
-    ...shared,
-    minimum_chrome_version: '120',
-    background: { service_worker: BACKGROUND_ENTRY, type: 'module' as const },
-  } satisfies ManifestV3Export;
+  return browser === 'firefox' ? firefoxManifest : chromeManifest;
 }
