@@ -79,6 +79,27 @@ describe('Firefox: a saved paper', () => {
   });
 });
 
+describe('Firefox: the popup and an open tab', () => {
+  it('marks read and removes in the popup, and the card in the tab follows', async () => {
+    const id = '2609.20519';
+    const page = await session.openSite('/papers/trending');
+    await eventually(async () => expect((await controlStates(page, id))[0]?.saved).toBe('true'));
+    const popup = await session.openPopup();
+    const item = `li[data-paper-id="${id}"]`;
+    await popup.locator(`${item} button[title="Mark as read"]`).click();
+    await eventually(async () => {
+      expect((await controlStates(page, id)).map((s) => s.read)).toEqual(['true', 'true']);
+    }, 5000);
+    await popup.locator(`${item} button[title="Remove from queue"]`).click();
+    await eventually(async () => {
+      expect((await controlStates(page, id)).map((s) => s.saved)).toEqual(['false', 'false']);
+    }, 5000);
+    await eventually(async () => expect(await popup.$$(item)).toHaveLength(0), 5000);
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('Firefox: offline', () => {
   it('refuses every request the fixtures do not answer', async () => {
     const page = await session.openSite('/papers/trending');
