@@ -1,27 +1,34 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import manifest from './manifest.json' with { type: 'json' };
+import { manifestFor, type TargetBrowser } from './manifest.config.ts';
 
-export default defineConfig({
-  plugins: [
-    preact(),
-    crx({
-      manifest,
-      contentScripts: {
-        // A self-contained IIFE: no loader, no web-accessible chunks, nothing the page can fetch.
-        standaloneFiles: ['src/content/index.ts'],
-        // Content-script styles live in a shadow root (imported `?inline`), never in the page.
-        injectCss: false,
-      },
-    }),
-  ],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: false,
-  },
-  // Vite's dev server is not used for the extension; crxjs still starts one under `vite`.
-  server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+/** Where each browser's build goes; `vite build --mode firefox` selects Firefox. */
+export const OUT_DIRS: Record<TargetBrowser, string> = { chrome: 'dist', firefox: 'dist-firefox' };
+
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [
+      preact(),
+      crx({
+        manifest: manifestFor(browser),
+        browser,
+        contentScripts: {
+          // A self-contained IIFE: no loader, no web-accessible chunks, nothing the page can fetch.
+          standaloneFiles: ['src/content/index.ts'],
+          // Content-script styles live in a shadow root (imported `?inline`), never in the page.
+          injectCss: false,
+        },
+      }),
+    ],
+    build: {
+      outDir: OUT_DIRS[browser],
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+    },
+    // Vite's dev server is not used for the extension; crxjs still starts one under `vite`.
+    server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+  };
 });

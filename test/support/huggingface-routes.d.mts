@@ -2,7 +2,12 @@ import type { BrowserContext } from 'playwright-core';
 
 export const FIXTURES: string;
 export const PAGES: Record<string, string>;
-export function serveHuggingFace(
-  context: BrowserContext,
-  options?: { styled?: boolean; pages?: Record<string, string | (() => string)> },
-): Promise<void>;
+export interface FixtureOptions {
+  styled?: boolean;
+  pages?: Record<string, string | (() => string)>;
+}
+export function fixtureAnswer(
+  url: URL,
+  options?: FixtureOptions,
+): Promise<{ status: number; contentType: string; body: string | Buffer } | null>;
+export function serveHuggingFace(context: BrowserContext, options?: FixtureOptions): Promise<void>;

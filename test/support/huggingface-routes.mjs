@@ -1,5 +1,6 @@
 // Serves the saved Hugging Face pages for https://huggingface.co/* to a Playwright context,
 // and refuses every other request: tests and the demo never reach the network.
+// `fixtureAnswer` is the browser-neutral part, shared with the Firefox (puppeteer) tests.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,34 +18,46 @@ export const PAGES = {
 const STYLE_LINK = '<link rel="stylesheet" href="/__fixture__/site.css">';
 
 /**
+ * What to answer a web request with: `null` means refuse it (not huggingface.co).
+ * @param {URL} url
+ * @param {{ styled?: boolean, pages?: Record<string, string | (() => string)> }} [options]
+ * @returns {Promise<{ status: number, contentType: string, body: string | Buffer } | null>}
+ */
+export async function fixtureAnswer(url, options = {}) {
+  if (url.origin !== 'https://huggingface.co') return null;
+  const pages = { ...PAGES, ...options.pages };
+  if (options.styled && url.pathname.endsWith('.css')) {
+    return {
+      status: 200,
+      contentType: 'text/css',
+      body: await readFile(join(FIXTURES, 'site.css')),
+    };
+  }
+  const page = pages[url.pathname + url.search] ?? pages[url.pathname];
+  if (page === undefined)
+    return { status: 404, contentType: 'text/plain', body: 'Not in the fixtures' };
+  let html =
+    typeof page === 'function'
+      ? page()
+      : page.startsWith('hf/')
+        ? await readFile(join(FIXTURES, page), 'utf8')
+        : page;
+  if (options.styled) html = html.replace('</head>', `${STYLE_LINK}</head>`);
+  return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
+}
+
+/**
  * @param {import('playwright-core').BrowserContext} context
  * @param {{ styled?: boolean, pages?: Record<string, string | (() => string)> }} [options]
  *   styled: add test/fixtures/site.css so the page looks like a listing (demo only);
  *   pages: extra or replacement pages, by path (+ query), as HTML text or a function.
  */
 export async function serveHuggingFace(context, options = {}) {
-  const pages = { ...PAGES, ...options.pages };
   // Web requests only: the extension's own chrome-extension:// files must load untouched.
   const isWeb = (/** @type {URL} */ url) => url.protocol === 'https:' || url.protocol === 'http:';
   await context.route(isWeb, async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== 'https://huggingface.co') return route.abort('blockedbyclient');
-    if (options.styled && url.pathname.endsWith('.css')) {
-      return route.fulfill({
-        contentType: 'text/css',
-        body: await readFile(join(FIXTURES, 'site.css')),
-      });
-    }
-    const page = pages[url.pathname + url.search] ?? pages[url.pathname];
-    if (page === undefined)
-      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not in the fixtures' });
-    let html =
-      typeof page === 'function'
-        ? page()
-        : page.startsWith('hf/')
-          ? await readFile(join(FIXTURES, page), 'utf8')
-          : page;
-    if (options.styled) html = html.replace('</head>', `${STYLE_LINK}</head>`);
-    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+    const answer = await fixtureAnswer(new URL(route.request().url()), options);
+    if (!answer) return route.abort('blockedbyclient');
+    return route.fulfill(answer);
   });
 }

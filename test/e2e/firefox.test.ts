@@ -1,0 +1,109 @@
+// The core flow in real Firefox: dist-firefox/ as a temporary add-on in headless Firefox ESR,
+// on the saved pages, driven by puppeteer-core over WebDriver BiDi.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/extension-session';
+import {
+  clickSave,
+  controlStates,
+  type FirefoxSession,
+  startFirefoxSession,
+} from '../support/firefox-session';
+import { readProps } from '../support/fixtures';
+
+let session: FirefoxSession;
+beforeAll(async () => {
+  session = await startFirefoxSession();
+});
+afterAll(() => session?.close());
+
+describe.each([
+  ['/papers/date/2024-08-01', 'hf/listing-2024-08-01.html', 1],
+  ['/papers/trending', 'hf/trending-2026-10.excerpt.html', 2],
+])('Firefox: controls on %s', (path, fixture, copies) => {
+  const ids = readProps(fixture).dailyPapers.map((entry) => entry.paper.id);
+
+  it('appear on every card copy, each with an enabled Save and Read toggle', async () => {
+    const page = await session.openSite(path);
+    const shownIds = () =>
+      page.$$eval('[data-paper-queue-id]', (hosts) =>
+        hosts.map((host) => host.getAttribute('data-paper-queue-id')),
+      );
+    await eventually(async () => expect(await shownIds()).toHaveLength(ids.length * copies), 5000);
+    expect([...new Set(await shownIds())]).toEqual(ids);
+    for (const id of ids) {
+      await eventually(async () => {
+        expect(await controlStates(page, id)).toEqual(
+          Array(copies).fill({ saved: 'false', read: 'false', enabled: true }),
+        );
+      }, 5000);
+    }
+    await page.close();
+  });
+});
+
+describe('Firefox: a saved paper', () => {
+  const id = '2609.20519';
+  const title = 'SoL-Pi: Recursively Scaling Auto-Research Loops for Efficient Agent Harness';
+
+  it('shows on both copies of a 2026 card and survives a reload', async () => {
+    const page = await session.openSite('/papers/trending');
+    await eventually(async () => expect((await controlStates(page, id))[0]?.enabled).toBe(true));
+    await clickSave(page, id);
+    await eventually(async () => {
+      expect((await controlStates(page, id)).map((s) => s.saved)).toEqual(['true', 'true']);
+    }, 5000);
+    await page.reload();
+    await page.waitForSelector('[data-paper-queue-id]');
+    await eventually(async () => {
+      expect(await controlStates(page, id)).toEqual(
+        Array(2).fill({ saved: 'true', read: 'false', enabled: true }),
+      );
+    }, 5000);
+    await page.close();
+  });
+
+  it('is listed in the popup', async () => {
+    const popup = await session.openPopup();
+    const listed = () =>
+      popup.$$eval('li[data-paper-id]', (items) =>
+        items.map((li) => ({
+          id: li.getAttribute('data-paper-id'),
+          title: li.querySelector('a.title')?.textContent,
+          href: li.querySelector('a.title')?.getAttribute('href'),
+        })),
+      );
+    await eventually(async () => {
+      expect(await listed()).toEqual([{ id, title, href: `https://huggingface.co/papers/${id}` }]);
+    }, 5000);
+    await popup.close();
+  });
+});
+
+describe('Firefox: the popup and an open tab', () => {
+  it('marks read and removes in the popup, and the card in the tab follows', async () => {
+    const id = '2609.20519';
+    const page = await session.openSite('/papers/trending');
+    await eventually(async () => expect((await controlStates(page, id))[0]?.saved).toBe('true'));
+    const popup = await session.openPopup();
+    const item = `li[data-paper-id="${id}"]`;
+    await popup.locator(`${item} button[title="Mark as read"]`).click();
+    await eventually(async () => {
+      expect((await controlStates(page, id)).map((s) => s.read)).toEqual(['true', 'true']);
+    }, 5000);
+    await popup.locator(`${item} button[title="Remove from queue"]`).click();
+    await eventually(async () => {
+      expect((await controlStates(page, id)).map((s) => s.saved)).toEqual(['false', 'false']);
+    }, 5000);
+    await eventually(async () => expect(await popup.$$(item)).toHaveLength(0), 5000);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('Firefox: offline', () => {
+  it('refuses every request the fixtures do not answer', async () => {
+    const page = await session.openSite('/papers/trending');
+    await expect(page.goto('https://example.com/')).rejects.toThrow();
+    await page.close();
+  });
+});
