@@ -5,21 +5,36 @@
  */
 import browser from 'webextension-polyfill';
 import { openDatabase, type PaperQueueDB } from '../db/database';
+import type { StateMap } from '../shared/model';
 import { loadSettings } from '../shared/settings';
 import { announceChange } from './announce';
+import { refreshBadge } from './badge';
 import { handleMessage } from './router';
 
-let db: PaperQueueDB | undefined;
+let opened: PaperQueueDB | undefined;
+function database(): PaperQueueDB {
+  opened ??= openDatabase();
+  return opened;
+}
+
+/** After every committed change: tell the open tabs, then bring the badge up to date. */
+async function announce(states: StateMap): Promise<void> {
+  await announceChange(states);
+  await refreshBadge(database());
+}
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   handleMessage(message, sender, {
-    db: () => {
-      db ??= openDatabase();
-      return db;
-    },
+    db: database,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(''),
-    announce: announceChange,
+    announce,
     markReadOnOpen: async () => (await loadSettings()).markReadOnOpen,
   }),
 );
+
+// The badge is not persisted by the browser across restarts: recompute it on every start.
+const showBadge = () => void refreshBadge(database()).catch(() => {});
+browser.runtime.onStartup.addListener(showBadge);
+browser.runtime.onInstalled.addListener(showBadge);
+showBadge();

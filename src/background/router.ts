@@ -4,7 +4,7 @@
  */
 
 import type { PaperQueueDB } from '../db/database';
-import { applyMarks, getStates, recordOpened, recordSeen } from '../db/marks';
+import { applyManyMarks, applyMarks, getStates, recordOpened, recordSeen } from '../db/marks';
 import type { StateMap } from '../shared/model';
 import { parseRequest, type Reply, type Request, type Responses } from '../shared/protocol';
 import { type SenderInfo, senderProblem } from './sender';
@@ -47,6 +47,11 @@ async function dispatch(request: Request, ctx: RouterContext) {
       // Only after the transaction committed: tabs never show a change that was lost.
       if (changed) await ctx.announce({ [request.id]: state });
       return state;
+    }
+    case 'papers.set': {
+      const { states, changed } = await applyManyMarks(db, request.marks);
+      if (Object.keys(changed).length > 0) await ctx.announce(changed);
+      return states;
     }
     case 'paper.opened': {
       const markRead = await ctx.markReadOnOpen();

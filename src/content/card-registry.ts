@@ -10,8 +10,17 @@ export class CardRegistry {
   private readonly states = new Map<string, PaperState>();
   private readonly metas = new Map<string, PaperMeta>();
 
-  /** `known`: states learned by an earlier view of the page, shown until fresh ones arrive. */
-  constructor(private readonly known: ReadonlyMap<string, PaperState> = new Map()) {}
+  /**
+   * `known`: states learned by an earlier view of the page, shown until fresh ones arrive.
+   * `onHostAdded` / `onStateChanged` let the listing tools keep cards and counts in step.
+   */
+  constructor(
+    private readonly known: ReadonlyMap<string, PaperState> = new Map(),
+    private readonly listener: {
+      onHostAdded?: (id: string, host: HTMLElement) => void;
+      onStateChanged?: (id: string) => void;
+    } = {},
+  ) {}
 
   /** Adds a control host for paper `id` and shows the paper's state (or `error`) on it. */
   add(id: string, host: HTMLElement, error = ''): void {
@@ -22,6 +31,7 @@ export class CardRegistry {
     }
     hosts.add(host);
     renderControls(host, error ? undefined : this.state(id), error);
+    this.listener.onHostAdded?.(id, host);
   }
 
   /** What the page says about paper `id`, sent along with the user's marks. */
@@ -60,6 +70,7 @@ export class CardRegistry {
   setState(id: string, state: PaperState, error = ''): void {
     this.states.set(id, state);
     for (const host of this.hostsFor(id)) renderControls(host, state, error);
+    this.listener.onStateChanged?.(id);
   }
 
   /** Applies states for the papers this page shows; others are ignored. */
@@ -75,6 +86,11 @@ export class CardRegistry {
     if (!hosts) return [];
     for (const host of hosts) if (!host.isConnected) hosts.delete(host);
     return [...hosts];
+  }
+
+  /** Ids of the papers with controls on the page, in the order they were first seen. */
+  ids(): string[] {
+    return [...this.hostsById.keys()];
   }
 
   allHosts(): HTMLElement[] {

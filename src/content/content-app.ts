@@ -5,6 +5,7 @@
  */
 import type { PaperState, StateMap } from '../shared/model';
 import { driftMessage, hasDrifted, type PageStatus } from '../shared/page-status';
+import type { Settings } from '../shared/settings';
 import { pageKindOf } from '../shared/site';
 import { type ContentDeps, decoratePage, type PageSession } from './decorate-page';
 import { trackLive } from './diagnostics';
@@ -16,6 +17,8 @@ export interface AppDeps extends ContentDeps {
   /** Answers the popup's "what is on this page?" with `status()`. */
   answerStatus: (status: () => PageStatus, signal: AbortSignal) => void;
   warn: (message: string) => void;
+  /** Calls `listener` with the user's settings once loaded, then after every change. */
+  watchSettings: (listener: (settings: Settings) => void, signal: AbortSignal) => void;
 }
 
 export interface ContentApp {
@@ -34,6 +37,7 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
   let session: PageSession | null = null;
   let driftTimer: ReturnType<typeof setTimeout> | undefined;
   let warned = false;
+  let settings: Settings | null = null;
 
   const stop = () => {
     if (signal.aborted) return;
@@ -77,6 +81,7 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
       urlChanged: () => checkUrl(),
       onOrphaned: stop,
     });
+    if (settings) session.applySettings(settings);
     scheduleDriftCheck();
   };
 
@@ -111,6 +116,10 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
     if (aliveOrStop()) session?.applyStates(states);
   }, signal);
   deps.answerStatus(status, signal);
+  deps.watchSettings((next) => {
+    settings = next;
+    session?.applySettings(next);
+  }, signal);
   // Chrome gives an orphaned script no event; check when the user comes back to the tab.
   for (const type of ['visibilitychange', 'focus', 'pointerdown'] as const) {
     win.addEventListener(type, aliveOrStop, { signal, capture: true, passive: true });

@@ -17,6 +17,7 @@ import { MAX_PAPERS_PER_MESSAGE } from '../shared/limits';
 import type { PaperMeta, PaperState, StateMap } from '../shared/model';
 import type { Recognition } from '../shared/page-status';
 import type { RequestOf, RequestType, Responses } from '../shared/protocol';
+import type { HideMode, Settings } from '../shared/settings';
 import { CARD_SELECTOR } from '../shared/site';
 import { CardRegistry } from './card-registry';
 import { cleanMeta } from './clean-meta';
@@ -24,15 +25,19 @@ import { createControlHost, isControlHost, type MarkKey, setDarkTheme } from './
 import { recordBatch, trackLive } from './diagnostics';
 import { watchAddedElements } from './dom-watcher';
 import { listingIslandProps, parseListingProps } from './listing-island';
+import { type ListingTools, startListingTools } from './listing-tools';
 import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { type CardCopy, findCardCopies } from './parse-cards';
 import { assessRecognition } from './recognition';
 import { followPageTheme, isDarkPage } from './theme';
+import { describeToggle, UndoHistory } from './undo-history';
 
 export interface ContentDeps {
   send: <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
   /** False once the extension was reloaded or updated under this (orphaned) script. */
   isContextAlive: () => boolean;
+  /** Stores the hide mode the user picked on the listing bar (all tabs follow). */
+  saveHideMode: (mode: HideMode) => void;
 }
 
 export interface PageOptions {
@@ -48,6 +53,8 @@ export interface PageOptions {
 
 export interface PageSession {
   registry: CardRegistry;
+  /** The user's settings, as soon as they are loaded and whenever they change. */
+  applySettings: (settings: Settings) => void;
   /** Applies decisions made elsewhere (other tabs, the popup). */
   applyStates: (states: StateMap) => void;
   recognition: () => Recognition;
@@ -64,7 +71,13 @@ export function decoratePage(
   const controller = new AbortController();
   const { signal } = controller;
   trackLive(signal);
-  const registry = new CardRegistry(options.knownStates);
+  // Listing views get the read filter, the bar, undo and keys; a paper page does not.
+  let tools: ListingTools | null = null;
+  const registry = new CardRegistry(options.knownStates, {
+    onHostAdded: (id, host) => tools?.onHostAdded(id, host),
+    onStateChanged: (id) => tools?.onStateChanged(id),
+  });
+  const history = new UndoHistory();
   const ownHosts = new WeakSet<Element>();
   let listingCache: { text: string | null; byId: Map<string, PaperMeta> } = {
     text: null,
@@ -105,14 +118,37 @@ export function decoratePage(
     return error instanceof Error ? error.message : UNREACHABLE;
   };
 
+  /** Sends intended marks for many papers; shows them at once and reverts on failure. */
+  const setMarks = (marks: Record<string, Partial<PaperState>>, before: StateMap) => {
+    for (const [id, wanted] of Object.entries(marks)) {
+      const was = before[id];
+      if (was) registry.setState(id, { ...was, ...wanted });
+    }
+    return deps
+      .send({ type: 'papers.set', marks })
+      .then((states) => {
+        registry.rememberStates(states);
+        return true;
+      })
+      .catch((error: unknown) => {
+        const message = failed(error);
+        if (signal.aborted) return false;
+        for (const [id, state] of Object.entries(before)) registry.setState(id, state, message);
+        tools?.toast(message || UNREACHABLE, false);
+        return false;
+      });
+  };
+
   const onToggle = (id: string, key: MarkKey) => {
     const before = registry.state(id);
     if (!before || signal.aborted) return;
-    if (!deps.isContextAlive()) return failed(null);
+    if (!deps.isContextAlive()) return void failed(null);
     const wanted = !before[key];
     registry.setState(id, { ...before, [key]: wanted });
     const request: RequestOf<'paper.mark'> = { type: 'paper.mark', id, paper: registry.meta(id) };
     request[key] = wanted;
+    history.push({ label: describeToggle(key, wanted), before: { [id]: before } });
+    tools?.toast(describeToggle(key, wanted));
     deps
       .send(request)
       .then((state) => registry.setState(id, state))
@@ -120,6 +156,37 @@ export function decoratePage(
         const message = failed(error);
         if (!signal.aborted) registry.setState(id, before, message);
       });
+  };
+
+  const markAllRead = (ids: string[]) => {
+    const before: StateMap = {};
+    const marks: Record<string, Partial<PaperState>> = {};
+    for (const id of ids) {
+      const state = registry.state(id);
+      if (state && !state.read) {
+        before[id] = state;
+        marks[id] = { read: true };
+      }
+    }
+    const count = Object.keys(marks).length;
+    if (count === 0) return;
+    const label = count === 1 ? 'Marked 1 paper read' : `Marked ${count} papers read`;
+    history.push({ label, before });
+    tools?.toast(label);
+    void setMarks(marks, before);
+  };
+
+  const undo = () => {
+    const change = history.pop();
+    if (!change || signal.aborted) return;
+    const current: StateMap = {};
+    for (const id of Object.keys(change.before)) {
+      const state = registry.state(id);
+      if (state) current[id] = state;
+    }
+    void setMarks(change.before, current).then((ok) => {
+      if (ok) tools?.toast(`Undone: ${change.label}`, false);
+    });
   };
 
   /** Headings whose paper's state was asked for: they get controls when it arrives. */
@@ -208,6 +275,15 @@ export function decoratePage(
     recordBatch(performance.now() - started);
   };
 
+  if (!options.paperId) {
+    tools = startListingTools(
+      doc,
+      registry,
+      { toggle: onToggle, markAllRead, undo, saveHideMode: deps.saveHideMode },
+      signal,
+    );
+  }
+
   decorate([doc.body]);
   // The whole document: a site that swaps <body> must not leave us watching a detached node.
   watchAddedElements(doc.documentElement, decorate, signal);
@@ -224,6 +300,7 @@ export function decoratePage(
 
   return {
     registry,
+    applySettings: (settings) => tools?.applySettings(settings),
     applyStates: (states) => registry.applyStates(states),
     recognition: () =>
       assessRecognition(

@@ -8,6 +8,7 @@ import { sendRequest } from '../shared/messaging';
 import type { StateMap } from '../shared/model';
 import type { PageStatus } from '../shared/page-status';
 import { PAGE_STATUS_REQUEST } from '../shared/page-status';
+import { loadSettings, onSettingsChanged, type Settings, saveSettings } from '../shared/settings';
 import { startContentApp } from './content-app';
 import { countMessage } from './diagnostics';
 
@@ -58,6 +59,13 @@ function answerStatus(status: () => PageStatus, signal: AbortSignal) {
   removeOnAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
 }
 
+function watchSettings(listener: (settings: Settings) => void, signal: AbortSignal) {
+  onSettingsChanged(listener, signal);
+  void loadSettings().then((settings) => {
+    if (!signal.aborted) listener(settings);
+  });
+}
+
 document.documentElement.setAttribute(RUN_ATTRIBUTE, runId);
 startContentApp(window, {
   send: (request) => {
@@ -68,4 +76,6 @@ startContentApp(window, {
   subscribeToChanges,
   answerStatus,
   warn: (message) => console.warn(message),
+  watchSettings,
+  saveHideMode: (hideMode) => void saveSettings({ hideMode }).catch(() => {}),
 });

@@ -111,3 +111,37 @@ export async function recordOpened(
     return { state: stateOf({ ...before, readAt }), changed };
   });
 }
+
+/**
+ * Applies intended marks to many papers in one transaction (all or nothing). Returns the new
+ * state of every paper named, and the subset that changed.
+ */
+export async function applyManyMarks(
+  db: PaperQueueDB,
+  marks: Record<string, { saved?: boolean; read?: boolean }>,
+  now = Date.now(),
+): Promise<{ states: StateMap; changed: StateMap }> {
+  const ids = Object.keys(marks);
+  return db.transaction('rw', db.marks, async () => {
+    const before = await db.marks.bulkGet(ids);
+    const states: StateMap = {};
+    const changed: StateMap = {};
+    const writes: MarkRecord[] = [];
+    ids.forEach((id, i) => {
+      const old = before[i] ?? emptyMark(id);
+      const wanted = marks[id] ?? {};
+      const next = {
+        ...old,
+        savedAt: nextStamp(old.savedAt, wanted.saved, now),
+        readAt: nextStamp(old.readAt, wanted.read, now),
+      };
+      states[id] = stateOf(next);
+      if (next.savedAt !== old.savedAt || next.readAt !== old.readAt) {
+        writes.push({ ...next, updatedAt: now });
+        changed[id] = stateOf(next);
+      }
+    });
+    await db.marks.bulkPut(writes);
+    return { states, changed };
+  });
+}

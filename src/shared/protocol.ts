@@ -52,6 +52,23 @@ export const RequestSchema = v.variant('type', [
    * retried message harmless. `paper` lets the first Save also record what the paper is.
    */
   /**
+   * Set marks on many papers in one transaction: "mark all on this page as read", and undo,
+   * which restores each paper's previous marks. Intended values, never flips.
+   */
+  v.strictObject({
+    type: v.literal('papers.set'),
+    marks: v.pipe(
+      v.record(
+        PaperId,
+        v.strictObject({ saved: v.optional(v.boolean()), read: v.optional(v.boolean()) }),
+      ),
+      v.check(
+        (marks) => Object.keys(marks).length <= MAX_PAPERS_PER_MESSAGE,
+        `More than ${MAX_PAPERS_PER_MESSAGE} papers`,
+      ),
+    ),
+  }),
+  /**
    * The user opened this paper's own page: records `openedAt`, and marks it read when the
    * user turned on "mark read on open".
    */
@@ -85,6 +102,7 @@ export interface Responses {
   'papers.states': StateMap;
   'paper.mark': PaperState;
   'paper.opened': PaperState;
+  'papers.set': StateMap;
 }
 
 /** Errors cross the boundary as data: a reply never rejects. */

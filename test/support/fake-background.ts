@@ -4,6 +4,7 @@ import type { AppDeps } from '../../src/content/content-app';
 import type { PaperState, StateMap } from '../../src/shared/model';
 import type { PageStatus } from '../../src/shared/page-status';
 import type { Request, Responses } from '../../src/shared/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 
 const UNMARKED: PaperState = { saved: false, read: false };
 
@@ -16,6 +17,8 @@ export function fakeBackground(initial: StateMap = {}) {
     throw new Error('no status responder');
   };
   let alive = true;
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let settingsListener: (s: Settings) => void = () => {};
 
   const answer = (request: Request): Responses[Request['type']] => {
     const pick = (ids: string[]) =>
@@ -27,6 +30,12 @@ export function fakeBackground(initial: StateMap = {}) {
         return pick(request.ids);
       case 'paper.opened':
         return states[request.id] ?? UNMARKED;
+      case 'papers.set': {
+        for (const [id, wanted] of Object.entries(request.marks)) {
+          states[id] = { ...(states[id] ?? UNMARKED), ...wanted };
+        }
+        return pick(Object.keys(request.marks));
+      }
       case 'paper.mark': {
         const next = { ...(states[request.id] ?? UNMARKED) };
         if (request.saved !== undefined) next.saved = request.saved;
@@ -50,6 +59,14 @@ export function fakeBackground(initial: StateMap = {}) {
       statusOf = status;
     },
     warn: (message) => warnings.push(message),
+    watchSettings: (listener) => {
+      settingsListener = listener;
+      listener(settings);
+    },
+    saveHideMode: (hideMode) => {
+      settings = { ...settings, hideMode };
+      settingsListener(settings);
+    },
   };
   return {
     deps,
@@ -60,6 +77,11 @@ export function fakeBackground(initial: StateMap = {}) {
     status: () => statusOf(),
     kill: () => {
       alive = false;
+    },
+    settings: () => settings,
+    setSettings: (next: Partial<Settings>) => {
+      settings = { ...settings, ...next };
+      settingsListener(settings);
     },
   };
 }

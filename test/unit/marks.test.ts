@@ -130,3 +130,21 @@ describe('schema upgrades', () => {
     await upgraded.delete();
   });
 });
+
+describe('applyManyMarks', () => {
+  it('sets intended marks on many papers at once and reports what changed', async () => {
+    const { applyManyMarks } = await import('../../src/db/marks');
+    await applyMarks(db, { id: '2501.00001', read: true }, 10);
+    const result = await applyManyMarks(
+      db,
+      { '2501.00001': { read: true }, '2501.00002': { read: true, saved: true } },
+      20,
+    );
+    expect(result.states).toEqual({
+      '2501.00001': { saved: false, read: true },
+      '2501.00002': { saved: true, read: true },
+    });
+    expect(result.changed).toEqual({ '2501.00002': { saved: true, read: true } });
+    expect((await db.marks.get('2501.00001'))?.readAt).toBe(10);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The small bar above the listing: how read papers look (Show all / Dim read / Hide read),
+ * how many are out of the way, "Mark all as read", and the keys. Placed before the list, so
+ * it never covers Hugging Face's own controls.
+ */
+import type { HideMode } from '../shared/settings';
+import { createShadowHost, makeButton } from './shadow-host';
+
+export interface BarView {
+  mode: HideMode;
+  /** The user pressed Show for this page: read papers are visible despite "hide". */
+  revealed: boolean;
+  total: number;
+  read: number;
+}
+
+export interface BarActions {
+  setMode: (mode: HideMode) => void;
+  reveal: () => void;
+  markAllRead: () => void;
+  showKeys: () => void;
+}
+
+const MODES: [HideMode, string][] = [
+  ['show', 'Show all'],
+  ['dim', 'Dim read'],
+  ['hide', 'Hide read'],
+];
+
+const papers = (n: number) => (n === 1 ? '1 read paper' : `${n} read papers`);
+
+export function createListingBar(doc: Document, actions: BarActions) {
+  const { host, root } = createShadowHost(doc, 'bar');
+  const bar = doc.createElement('div');
+  bar.className = 'bar';
+  const brand = doc.createElement('span');
+  brand.className = 'brand';
+  brand.textContent = 'Paper Queue';
+  const modes = doc.createElement('div');
+  modes.className = 'modes';
+  modes.setAttribute('role', 'group');
+  modes.setAttribute('aria-label', 'Read papers');
+  const modeButtons = MODES.map(([mode, label]) => {
+    const button = makeButton(doc, label, () => actions.setMode(mode));
+    button.dataset.mode = mode;
+    return button;
+  });
+  modes.append(...modeButtons);
+  const status = doc.createElement('span');
+  status.className = 'status';
+  status.setAttribute('role', 'status');
+  const statusText = doc.createElement('span');
+  const reveal = makeButton(doc, 'Show', actions.reveal);
+  reveal.className = 'link';
+  status.append(statusText, reveal);
+  const spacer = doc.createElement('span');
+  spacer.className = 'spacer';
+  const markAll = makeButton(
+    doc,
+    'Mark all on this page as read',
+    actions.markAllRead,
+    'Mark all read',
+  );
+  const keys = makeButton(doc, 'Keyboard shortcuts', actions.showKeys, '?');
+  bar.append(brand, modes, status, spacer, markAll, keys);
+  root.append(bar);
+
+  let last = '';
+  const render = (view: BarView) => {
+    const key = JSON.stringify(view);
+    if (key === last) return;
+    last = key;
+    for (const button of modeButtons) {
+      button.setAttribute('aria-pressed', String(button.dataset.mode === view.mode));
+    }
+    const hiding = view.mode === 'hide' && !view.revealed;
+    reveal.hidden = !(hiding && view.read > 0);
+    if (view.read === 0) statusText.textContent = '';
+    else if (hiding && view.read === view.total)
+      statusText.textContent = `All ${view.total} papers on this page are read · `;
+    else if (hiding) statusText.textContent = `${papers(view.read)} hidden · `;
+    else if (view.mode === 'dim') statusText.textContent = `${papers(view.read)} dimmed`;
+    else statusText.textContent = `${papers(view.read)} on this page`;
+    reveal.textContent = view.read === view.total ? 'Show them' : 'Show';
+    markAll.disabled = view.total === 0 || view.read === view.total;
+  };
+
+  return { host, render };
+}

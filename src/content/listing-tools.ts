@@ -1,0 +1,180 @@
+/**
+ * Everything a listing view adds beyond the per-card controls: read papers hidden or dimmed,
+ * the bar that switches that and marks all read, the undo toast, and keyboard triage.
+ * Created by the page session for listing views only; released with it.
+ */
+import type { PaperState } from '../shared/model';
+import type { HideMode, Settings } from '../shared/settings';
+import type { CardRegistry } from './card-registry';
+import { setDarkTheme } from './controls';
+import { trackLive } from './diagnostics';
+import { watchKeys } from './keyboard';
+import { createKeysHelp } from './keys-help';
+import { createListingBar } from './listing-bar';
+import {
+  FOCUS_ATTRIBUTE,
+  installReadFilterStyles,
+  isCardShown,
+  markCardRead,
+  showMode,
+} from './read-filter';
+import { isDarkPage } from './theme';
+import { createUndoToast } from './undo-toast';
+
+export interface ListingActions {
+  toggle: (id: string, key: keyof PaperState) => void;
+  markAllRead: (ids: string[]) => void;
+  undo: () => void;
+  saveHideMode: (mode: HideMode) => void;
+}
+
+export interface ListingTools {
+  onHostAdded: (id: string, host: HTMLElement) => void;
+  onStateChanged: (id: string) => void;
+  applySettings: (settings: Settings) => void;
+  toast: (message: string, undoable?: boolean) => void;
+  /** Puts the bar back if the site re-rendered the list without it. */
+  ensurePlaced: () => void;
+}
+
+const CARD = 'article';
+
+export function startListingTools(
+  doc: Document,
+  registry: CardRegistry,
+  actions: ListingActions,
+  signal: AbortSignal,
+): ListingTools {
+  trackLive(signal);
+  let settings: Settings | null = null;
+  let revealed = false;
+  let focused: Element | null = null;
+
+  installReadFilterStyles(doc, signal);
+  signal.addEventListener('abort', () => {
+    showMode(doc, null);
+    focused?.removeAttribute(FOCUS_ATTRIBUTE);
+    for (const card of doc.querySelectorAll('[data-paper-queue-read]')) markCardRead(card, false);
+  });
+
+  const effectiveMode = (): HideMode | null =>
+    settings ? (revealed && settings.hideMode === 'hide' ? 'show' : settings.hideMode) : null;
+
+  const bar = createListingBar(doc, {
+    setMode: (mode) => {
+      revealed = false;
+      if (settings) settings = { ...settings, hideMode: mode };
+      refresh();
+      actions.saveHideMode(mode);
+    },
+    reveal: () => {
+      revealed = true;
+      refresh();
+    },
+    markAllRead: () => actions.markAllRead(registry.ids()),
+    showKeys: () => help.toggle(),
+  });
+  signal.addEventListener('abort', () => bar.host.remove());
+  const toast = createUndoToast(doc, actions.undo, signal);
+  const help = createKeysHelp(doc, signal);
+
+  const cardsOf = (id: string) => {
+    const cards = new Set<Element>();
+    for (const host of registry.hostsFor(id)) {
+      const card = host.closest(CARD);
+      if (card) cards.add(card);
+    }
+    return cards;
+  };
+
+  /** Bar counts are coalesced into one update per frame: "mark all" changes hundreds. */
+  let barFrame = 0;
+  const refresh = () => {
+    showMode(doc, effectiveMode());
+    cancelAnimationFrame(barFrame);
+    barFrame = requestAnimationFrame(renderBar);
+  };
+  const renderBar = () => {
+    if (signal.aborted || !settings) return;
+    const ids = registry.ids();
+    const read = ids.filter((id) => registry.state(id)?.read).length;
+    bar.render({ mode: settings.hideMode, revealed, total: ids.length, read });
+  };
+  signal.addEventListener('abort', () => cancelAnimationFrame(barFrame));
+
+  const ensurePlaced = () => {
+    if (bar.host.isConnected) return;
+    const firstCard = doc.querySelector(`${CARD} [data-paper-queue-id]`)?.closest(CARD);
+    if (!firstCard?.parentElement) return;
+    setDarkTheme(bar.host, isDarkPage(doc));
+    firstCard.parentElement.before(bar.host);
+    renderBar();
+  };
+
+  // Keyboard triage: a visible focus that moves between the cards the filter leaves shown.
+  const shownCards = () =>
+    [...new Set(registry.ids().flatMap((id) => [...cardsOf(id)]))].filter(isCardShown);
+  const focus = (card: Element | undefined) => {
+    if (!card) return;
+    focused?.removeAttribute(FOCUS_ATTRIBUTE);
+    focused = card;
+    card.setAttribute(FOCUS_ATTRIBUTE, '');
+    card.scrollIntoView({ block: 'nearest' });
+    card.querySelector<HTMLElement>('h3 > a')?.focus({ preventScroll: true });
+  };
+  const move = (step: number) => {
+    const cards = shownCards();
+    const at = focused ? cards.indexOf(focused) : -1;
+    focus(cards[Math.min(Math.max(at + step, 0), cards.length - 1)] ?? cards[0]);
+  };
+  const focusedId = () =>
+    focused?.querySelector('[data-paper-queue-id]')?.getAttribute('data-paper-queue-id') ?? null;
+  const onFocused = (key: keyof PaperState) => {
+    const id = focusedId();
+    if (!id) return move(1);
+    const cards = shownCards();
+    const at = focused ? cards.indexOf(focused) : -1;
+    actions.toggle(id, key);
+    // A card the filter now hides passes the focus on to the next one.
+    requestAnimationFrame(() => {
+      if (focused && !isCardShown(focused)) {
+        const rest = shownCards();
+        focus(rest[Math.min(at, rest.length - 1)]);
+      }
+    });
+  };
+  watchKeys(
+    doc,
+    {
+      next: () => move(1),
+      previous: () => move(-1),
+      save: () => onFocused('saved'),
+      read: () => onFocused('read'),
+      open: () => focused?.querySelector<HTMLAnchorElement>('h3 > a')?.click(),
+      undo: actions.undo,
+      help: () => help.toggle(),
+    },
+    () => settings?.keyboard ?? false,
+    signal,
+  );
+
+  return {
+    onHostAdded: (id, host) => {
+      const card = host.closest(CARD);
+      if (card) markCardRead(card, Boolean(registry.state(id)?.read));
+      ensurePlaced();
+      refresh();
+    },
+    onStateChanged: (id) => {
+      const read = Boolean(registry.state(id)?.read);
+      for (const card of cardsOf(id)) markCardRead(card, read);
+      refresh();
+    },
+    applySettings: (next) => {
+      settings = next;
+      refresh();
+    },
+    toast: (message, undoable) => toast.show(message, undoable),
+    ensurePlaced,
+  };
+}

@@ -1,0 +1,28 @@
+/** A page element with an open shadow root holding our styles, for UI the page must not style. */
+import css from './tools.css?inline';
+
+export function createShadowHost(
+  doc: Document,
+  name: string,
+): { host: HTMLElement; root: ShadowRoot } {
+  const host = doc.createElement('div');
+  host.setAttribute('data-paper-queue-ui', name);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  return { host, root };
+}
+
+/** A button with its accessible name; `label` is also its visible text unless `text` is given. */
+export function makeButton(doc: Document, label: string, onClick: () => void, text = label) {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = text;
+  if (text !== label) button.setAttribute('aria-label', label);
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onClick();
+  });
+  return button;
+}
