@@ -72,11 +72,13 @@ describe('after the extension is reloaded under an open page', () => {
     page.on('pageerror', (e) => ours.test(`${e.message} ${e.stack}`) && errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && ours.test(m.text()) && errors.push(m.text()));
     await reloadExtension(session.context, session.worker);
-    await page.mouse.click(5, 5); // the user comes back to the page
+    // The user comes back to the tab (the window gets focus again).
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
     await eventually(
       async () => expect(await page.locator('[data-paper-queue-id]').count()).toBe(0),
       3000,
     );
+    expect(page.url()).toBe('https://huggingface.co/papers/date/2024-08-01');
     await page.reload();
     await eventually(
       async () => expect(await page.locator('[data-paper-queue-id]').count()).toBe(13),

@@ -16,6 +16,8 @@ const LLAMA_TITLE = 'The Llama 3 Herd of Models';
 let session: ExtensionSession;
 beforeAll(async () => {
   session = await startSession();
+  // These tests click cards after marking them read: keep read cards in view.
+  await session.setSettings({ hideMode: 'show' });
 });
 afterAll(() => session?.close());
 

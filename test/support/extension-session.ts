@@ -12,6 +12,8 @@ export interface ExtensionSession {
   openSite: (path: string) => Promise<Page>;
   /** Opens the popup's page in a tab, as the toolbar button would show it. */
   openPopup: () => Promise<Page>;
+  /** Changes the user's settings as the library page would (all tabs follow). */
+  setSettings: (patch: Record<string, unknown>) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -28,8 +30,25 @@ export async function startSession(
     openSite: async (path) => {
       const page = await context.newPage();
       await page.goto(`https://huggingface.co${path}`);
-      await page.locator('[data-paper-queue-id]').first().waitFor();
+      await page.locator('[data-paper-queue-id]').first().waitFor({ state: 'attached' });
       return page;
+    },
+    setSettings: async (patch) => {
+      await worker.evaluate(async (p) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: {
+            storage: {
+              local: {
+                get: (k: string) => Promise<Record<string, object>>;
+                set: (i: object) => Promise<void>;
+              };
+            };
+          };
+        };
+        const key = 'paperQueue.settings';
+        const current = (await chrome.storage.local.get(key))[key] ?? {};
+        await chrome.storage.local.set({ [key]: { ...current, ...p } });
+      }, patch);
     },
     openPopup: async () => {
       const page = await context.newPage();

@@ -1,0 +1,209 @@
+// Read papers out of the way, mark all + undo, keyboard triage and the toolbar badge.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  controlsOf,
+  type ExtensionSession,
+  eventually,
+  readButton,
+  saveButton,
+  startSession,
+} from '../support/extension-session';
+import { readProps } from '../support/fixtures';
+
+const LISTING = '/papers/date/2024-08-01';
+const IDS = readProps('hf/listing-2024-08-01.html').dailyPapers.map((e) => e.paper.id);
+
+let session: ExtensionSession;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(() => session?.close());
+
+const bar = (page: Page) => page.locator('[data-paper-queue-ui="bar"]');
+const card = (page: Page, id: string) =>
+  page.locator('article').filter({ has: controlsOf(page, id) });
+const visibleCards = (page: Page) =>
+  page
+    .locator('article')
+    .evaluateAll((all) => all.filter((a) => a.getClientRects().length > 0).length);
+const pressed = (page: Page, id: string, which: typeof saveButton) =>
+  which(controlsOf(page, id)).first().getAttribute('aria-pressed');
+
+async function setStates(page: Page, marks: Record<string, { saved?: boolean; read?: boolean }>) {
+  await page.evaluate(() => undefined); // page is ready
+  const popup = await session.openPopup();
+  await popup.evaluate(async (m) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { runtime: { sendMessage: (msg: unknown) => Promise<{ ok: boolean }> } };
+    };
+    const reply = await chrome.runtime.sendMessage({ type: 'papers.set', marks: m });
+    if (!reply.ok) throw new Error(JSON.stringify(reply));
+  }, marks);
+  await popup.close();
+}
+
+async function badgeText(): Promise<string> {
+  return session.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { action: { getBadgeText: (d: object) => Promise<string> } };
+    };
+    return chrome.action.getBadgeText({});
+  });
+}
+
+describe('read papers out of the way', () => {
+  it('hides read cards by default, counts them, and Show reveals them for this page', async () => {
+    const page = await session.openSite(LISTING);
+    await setStates(page, {
+      [IDS[0] as string]: { read: true },
+      [IDS[1] as string]: { read: true },
+    });
+    await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length - 2));
+    await eventually(async () =>
+      expect(await bar(page).getByRole('status').textContent()).toContain('2 read papers hidden'),
+    );
+    expect(
+      await bar(page).getByRole('button', { name: 'Hide read' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    await bar(page).getByRole('button', { name: 'Show', exact: true }).click();
+    await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length));
+    await page.reload();
+    await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length - 2));
+    await page.close();
+  });
+
+  it('dims read cards in Dim mode, in every open tab', async () => {
+    const a = await session.openSite(LISTING);
+    const b = await session.openSite(LISTING);
+    await bar(a).getByRole('button', { name: 'Dim read' }).click();
+    for (const page of [a, b]) {
+      await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length));
+      await eventually(async () =>
+        expect(
+          await card(page, IDS[0] as string).evaluate((el) => getComputedStyle(el).opacity),
+        ).toBe('0.45'),
+      );
+      expect(
+        await card(page, IDS[2] as string).evaluate((el) => getComputedStyle(el).opacity),
+      ).toBe('1');
+    }
+    await bar(b).getByRole('button', { name: 'Hide read' }).click();
+    await eventually(async () => expect(await visibleCards(a)).toBe(IDS.length - 2));
+    await a.close();
+    await b.close();
+  });
+
+  it('says so when everything on the page is read, instead of looking empty', async () => {
+    const page = await session.openSite(LISTING);
+    await bar(page).getByRole('button', { name: 'Mark all on this page as read' }).click();
+    await eventually(async () => expect(await visibleCards(page)).toBe(0));
+    await eventually(async () =>
+      expect(await bar(page).getByRole('status').textContent()).toContain(
+        `All ${IDS.length} papers on this page are read`,
+      ),
+    );
+    expect(await bar(page).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('undoes "mark all" and restores every card’s previous state', async () => {
+    await setStates(
+      await session.openSite(LISTING),
+      Object.fromEntries(IDS.map((id, i) => [id, { read: i < 2, saved: i === 3 }])),
+    );
+    const page = await session.openSite(LISTING);
+    await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length - 2));
+    await bar(page).getByRole('button', { name: 'Mark all on this page as read' }).click();
+    await eventually(async () => expect(await visibleCards(page)).toBe(0));
+    await page
+      .locator('[data-paper-queue-ui="toast"]')
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length - 2));
+    await bar(page).getByRole('button', { name: 'Show', exact: true }).click();
+    for (const [i, id] of IDS.entries()) {
+      expect(await pressed(page, id, readButton)).toBe(String(i < 2));
+      expect(await pressed(page, id, saveButton)).toBe(String(i === 3));
+    }
+    await page.close();
+  });
+});
+
+describe('keyboard triage', () => {
+  it('moves a visible focus with j/k, saves with s, reads with r, undoes with u', async () => {
+    await setStates(
+      await session.openSite(LISTING),
+      Object.fromEntries(IDS.map((id) => [id, { read: false, saved: false }])),
+    );
+    const page = await session.openSite(LISTING);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('j');
+    const focused = page.locator('article[data-paper-queue-focus]');
+    await eventually(async () => expect(await focused.count()).toBe(1));
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await focused.locator('[data-paper-queue-id]').getAttribute('data-paper-queue-id')).toBe(
+      IDS[0],
+    );
+    await page.keyboard.press('s');
+    await eventually(async () =>
+      expect(await pressed(page, IDS[0] as string, saveButton)).toBe('true'),
+    );
+    await page.keyboard.press('r');
+    await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length - 1));
+    // The focus moved on to the next shown card.
+    await eventually(async () =>
+      expect(
+        await focused.locator('[data-paper-queue-id]').getAttribute('data-paper-queue-id'),
+      ).toBe(IDS[1]),
+    );
+    await page.keyboard.press('u');
+    await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length));
+    expect(await pressed(page, IDS[0] as string, readButton)).toBe('false');
+    expect(await pressed(page, IDS[0] as string, saveButton)).toBe('true');
+    await page.keyboard.press('?');
+    await eventually(async () =>
+      expect(
+        await page.getByRole('dialog', { name: 'Paper Queue keyboard shortcuts' }).isVisible(),
+      ).toBe(true),
+    );
+    await page.close();
+  });
+
+  it('ignores the keys while typing in the search field or with a modifier held', async () => {
+    const page = await session.openSite(LISTING);
+    const search = page.locator('input[type="text"]').first();
+    await search.click();
+    await page.keyboard.type('jsr');
+    expect(await search.inputValue()).toBe('jsr');
+    expect(await page.locator('article[data-paper-queue-focus]').count()).toBe(0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+j');
+    expect(await page.locator('article[data-paper-queue-focus]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the toolbar badge', () => {
+  it('counts unread saved papers after changes in two tabs', async () => {
+    const a = await session.openSite(LISTING);
+    const b = await session.openSite('/papers/trending');
+    const everything = [...IDS, '2609.20519'];
+    await setStates(
+      a,
+      Object.fromEntries(everything.map((id) => [id, { read: false, saved: false }])),
+    );
+    await eventually(async () => expect(await badgeText()).toBe(''));
+    await saveButton(controlsOf(a, IDS[4] as string))
+      .first()
+      .click();
+    await saveButton(controlsOf(b, '2609.20519')).first().click();
+    await eventually(async () => expect(await badgeText()).toBe('2'));
+    await readButton(controlsOf(b, '2609.20519')).first().click();
+    await eventually(async () => expect(await badgeText()).toBe('1'));
+    await a.close();
+    await b.close();
+  });
+});
