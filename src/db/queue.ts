@@ -1,13 +1,18 @@
 /** The reading queue as extension pages show it: saved papers with what we know of them. */
-import type { PaperQueueDB, PaperRecord } from './database';
+import type { MarkRecord, PaperQueueDB, PaperRecord } from './database';
 
 export interface QueueEntry {
   id: string;
   title: string;
   authors: string[];
+  summary: string;
   publishedAt?: string;
+  upvotes: number;
   savedAt: number;
   readAt: number;
+  pinnedAt: number;
+  tags: string[];
+  note: string;
 }
 
 /** Unread first, then newest saved first; ties broken by id so the order is stable. */
@@ -18,18 +23,22 @@ export function compareQueueEntries(a: QueueEntry, b: QueueEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export function toQueueEntry(
-  mark: { id: string; savedAt: number; readAt: number },
-  paper: PaperRecord | undefined,
-): QueueEntry {
+type QueueMark = Pick<MarkRecord, 'id' | 'savedAt' | 'readAt'> & Partial<MarkRecord>;
+
+export function toQueueEntry(mark: QueueMark, paper: PaperRecord | undefined): QueueEntry {
   return {
     id: mark.id,
     // A paper saved through an import may not have been seen yet: show its id.
     title: paper?.title ?? mark.id,
     authors: paper?.authors ?? [],
+    summary: paper?.summary ?? '',
     publishedAt: paper?.publishedAt,
+    upvotes: paper?.upvotes ?? 0,
     savedAt: mark.savedAt,
     readAt: mark.readAt,
+    pinnedAt: mark.pinnedAt ?? 0,
+    tags: mark.tags ?? [],
+    note: mark.note ?? '',
   };
 }
 

@@ -1,0 +1,236 @@
+/**
+ * The queue's stateful wrapper, shared by the popup and the library page: reads the saved
+ * papers live from the database, keeps what the user is looking at (view, search, sort, tag,
+ * the active row, the selection), and turns intentions into messages to the background.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PaperQueueDB } from '../../db/database';
+import { loadQueue, type QueueEntry } from '../../db/queue';
+import { paperUrl } from '../../shared/site';
+import { BulkActions } from './BulkActions';
+import { EmptyQueue, NoMatches } from './EmptyQueue';
+import type { QueueKeyAction } from './keyboard';
+import { openInTab } from './open-in-tab';
+import { QueueList } from './QueueList';
+import type { RowHandlers } from './QueueRow';
+import { QueueToolbar } from './QueueToolbar';
+import {
+  countViews,
+  filterIndexed,
+  indexEntries,
+  type QueueViewName,
+  type SortKey,
+  sortIndexed,
+  tagCounts,
+} from './queue-query';
+import { StorageProblem } from './StorageProblem';
+import { UndoBar } from './UndoBar';
+import { useLiveQuery } from './use-live-query';
+import { type Send, useQueueActions } from './use-queue-actions';
+import { useQueueKeyboard } from './use-queue-keyboard';
+import { useSettings } from './use-settings';
+
+/** Rows rendered at first and added per step as the user scrolls. */
+const PAGE = 50;
+
+interface Props {
+  db: PaperQueueDB;
+  send: Send;
+  /** The library selects rows and acts on many at once; the popup does not. */
+  selectable?: boolean;
+  /** Told once, when the first rows are on screen (for the benchmark's timing). */
+  onFirstRender?: () => void;
+}
+
+export function QueueView({ db, send, selectable = false, onFirstRender }: Props) {
+  const queue = useLiveQuery(() => loadQueue(db), [db]);
+  const settings = useSettings();
+  const actions = useQueueActions(send);
+  const [view, setView] = useState<QueueViewName>('all');
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortKey>('saved');
+  const [tag, setTag] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const searchRef = useRef<HTMLInputElement>(null);
+  const focusActive = useRef(false);
+
+  const entries = queue.status === 'ready' ? queue.value : EMPTY;
+  const indexed = useMemo(() => indexEntries(entries), [entries]);
+  const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
+  const shown = useMemo(
+    () => filterIndexed(sorted, { view, tag, search }),
+    [sorted, view, tag, search],
+  );
+  const counts = useMemo(() => countViews(entries), [entries]);
+  const tags = useMemo(() => tagCounts(entries), [entries]);
+
+  // A new filter starts from the top again.
+  useEffect(() => setLimit(PAGE), [view, tag, search, sort]);
+
+  // A layout effect runs right after the first rows are in the DOM, not a frame later.
+  const firstRenderTold = useRef(false);
+  useLayoutEffect(() => {
+    if (queue.status === 'ready' && !firstRenderTold.current) {
+      firstRenderTold.current = true;
+      onFirstRender?.();
+    }
+  }, [queue.status, onFirstRender]);
+
+  // Keyboard moves focus to the active row once it is rendered.
+  useEffect(() => {
+    if (!focusActive.current || !activeId) return;
+    focusActive.current = false;
+    const row = document.querySelector<HTMLElement>(`li[data-paper-id="${activeId}"]`);
+    row?.focus();
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [activeId, limit]);
+
+  /** The row to make active after `entry` leaves the view: the next one, else the previous. */
+  const neighbourOf = (entry: QueueEntry): string | null => {
+    const index = shown.indexOf(entry);
+    return (shown[index + 1] ?? shown[index - 1])?.id ?? null;
+  };
+  const leaving = (entry: QueueEntry) => {
+    if (entry.id === activeId) {
+      focusActive.current = document.activeElement?.closest('li[data-paper-id]') != null;
+      setActiveId(neighbourOf(entry));
+    }
+  };
+
+  const open = (entry: QueueEntry) => {
+    openInTab(paperUrl(entry.id));
+    if (settings.markReadOnOpen && entry.readAt === 0) actions.setRead(entry, true);
+  };
+  const setRead = (entry: QueueEntry, read: boolean) => {
+    if (view !== 'all') leaving(entry);
+    actions.setRead(entry, read);
+  };
+  const remove = (entry: QueueEntry) => {
+    leaving(entry);
+    actions.remove([entry]);
+  };
+
+  // Rows are memoised: give them one handlers object that always calls the latest closures.
+  const latest = useRef({ open, setRead, remove, actions });
+  latest.current = { open, setRead, remove, actions };
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      onOpen: (entry) => latest.current.open(entry),
+      onSetRead: (entry, read) => latest.current.setRead(entry, read),
+      onRemove: (entry) => latest.current.remove(entry),
+      onSetPinned: (entry, pinned) => latest.current.actions.setPinned(entry, pinned),
+      onAnnotate: (entry, change) => latest.current.actions.annotate(entry, change),
+      onEdit: setEditingId,
+      onTagFilter: setTag,
+      onActivate: setActiveId,
+      onSelect: selectable
+        ? (id, on) =>
+            setSelected((before) => {
+              const next = new Set(before);
+              if (on) next.add(id);
+              else next.delete(id);
+              return next;
+            })
+        : undefined,
+    }),
+    [selectable],
+  );
+
+  useQueueKeyboard(settings.keyboard && queue.status === 'ready', (action: QueueKeyAction) => {
+    if (action === 'search') {
+      searchRef.current?.focus();
+      return;
+    }
+    const index = shown.findIndex((e) => e.id === activeId);
+    const active = shown[index];
+    if (action === 'next' || action === 'previous') {
+      const next = Math.max(0, Math.min(shown.length - 1, index + (action === 'next' ? 1 : -1)));
+      const target = shown[index === -1 ? 0 : next];
+      if (!target) return;
+      if (next >= limit) setLimit(next + PAGE);
+      focusActive.current = true;
+      setActiveId(target.id);
+      // Same row again (top or bottom): still bring focus back to it.
+      if (target.id === activeId) document.querySelector<HTMLElement>('li[aria-current]')?.focus();
+      return;
+    }
+    if (!active) return;
+    if (action === 'open') open(active);
+    if (action === 'toggle-read') setRead(active, active.readAt === 0);
+    if (action === 'remove') remove(active);
+  });
+
+  if (queue.status === 'loading') return <p class="muted loading">Loading…</p>;
+  if (queue.status === 'error') return <StorageProblem error={queue.error} />;
+
+  const selectedEntries = selectable ? entries.filter((e) => selected.has(e.id)) : [];
+  const clearFilters = () => {
+    setSearch('');
+    setTag('');
+    setView('all');
+  };
+
+  return (
+    <div class="queue-view">
+      <QueueToolbar
+        view={view}
+        counts={counts}
+        search={search}
+        sort={sort}
+        tag={tag}
+        tags={tags}
+        searchRef={searchRef}
+        onView={setView}
+        onSearch={setSearch}
+        onSort={setSort}
+        onTag={setTag}
+      />
+      {actions.error && (
+        <p class="error" role="alert">
+          {actions.error}
+        </p>
+      )}
+      {actions.undo && (
+        <UndoBar
+          message={actions.undo.message}
+          onUndo={() => void actions.undoLast()}
+          onDismiss={actions.dismissUndo}
+        />
+      )}
+      {selectable && entries.length > 0 && (
+        <BulkActions
+          selectedCount={selectedEntries.length}
+          shownCount={shown.length}
+          onSelectAll={(on) => setSelected(on ? new Set(shown.map((e) => e.id)) : new Set())}
+          onSetRead={(read) => actions.setReadMany(selectedEntries, read)}
+          onTag={(add) => actions.tagMany(selectedEntries, add)}
+          onRemove={() => {
+            actions.remove(selectedEntries);
+            setSelected(new Set());
+          }}
+        />
+      )}
+      {entries.length === 0 ? (
+        <EmptyQueue />
+      ) : shown.length === 0 ? (
+        <NoMatches onClear={clearFilters} />
+      ) : (
+        <QueueList
+          entries={shown}
+          limit={limit}
+          activeId={activeId}
+          editingId={editingId}
+          selected={selected}
+          handlers={handlers}
+          onNeedMore={() => setLimit((l) => Math.min(l + PAGE, shown.length))}
+          label="Saved papers"
+        />
+      )}
+    </div>
+  );
+}
+
+const EMPTY: QueueEntry[] = [];
