@@ -16,12 +16,14 @@ interface Props {
   handlers: RowHandlers;
   onNeedMore: () => void;
   label: string;
+  /** The list shows a first screen while the rest is still being read. */
+  busy: boolean;
 }
 
 export function QueueList(props: Props) {
   const { entries, limit } = props;
   const sentinel = useRef<HTMLDivElement>(null);
-  const hasMore = entries.length > limit;
+  const hasMore = entries.length > limit && !props.busy;
   const needMore = useRef(props.onNeedMore);
   needMore.current = props.onNeedMore;
 
@@ -41,7 +43,7 @@ export function QueueList(props: Props) {
 
   return (
     <>
-      <ul class="queue" aria-label={props.label}>
+      <ul class="queue" aria-label={props.label} aria-busy={props.busy}>
         {entries.slice(0, limit).map((entry) => (
           <QueueRow
             key={entry.id}

@@ -10,7 +10,8 @@ import {
 
 interface Props {
   view: QueueViewName;
-  counts: ViewCounts;
+  /** null while the library is still being read. */
+  counts: ViewCounts | null;
   search: string;
   sort: SortKey;
   tag: string;
@@ -38,7 +39,10 @@ export function QueueToolbar(props: Props) {
             aria-pressed={props.view === view}
             onClick={() => props.onView(view)}
           >
-            {VIEW_LABELS[view]} <span class="count">{props.counts[view].toLocaleString('en')}</span>
+            {VIEW_LABELS[view]}{' '}
+            <span class="count">
+              {props.counts ? props.counts[view].toLocaleString('en') : '…'}
+            </span>
           </button>
         ))}
       </fieldset>

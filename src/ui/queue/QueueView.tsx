@@ -5,7 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperQueueDB } from '../../db/database';
-import { loadQueue, type QueueEntry } from '../../db/queue';
+import { loadSaved, type QueueEntry } from '../../db/queue';
 import { paperUrl } from '../../shared/site';
 import { BulkActions } from './BulkActions';
 import { EmptyQueue, NoMatches } from './EmptyQueue';
@@ -16,7 +16,6 @@ import type { RowHandlers } from './QueueRow';
 import { QueueToolbar } from './QueueToolbar';
 import {
   countViews,
-  filterIndexed,
   indexEntries,
   type QueueViewName,
   type SortKey,
@@ -25,7 +24,9 @@ import {
 } from './queue-query';
 import { StorageProblem } from './StorageProblem';
 import { UndoBar } from './UndoBar';
-import { useLiveQuery } from './use-live-query';
+import { useFilteredQueue } from './use-filtered-queue';
+import { useFirstScreen } from './use-first-screen';
+import { type LiveResult, useLiveQuery } from './use-live-query';
 import { type Send, useQueueActions } from './use-queue-actions';
 import { useQueueKeyboard } from './use-queue-keyboard';
 import { useSettings } from './use-settings';
@@ -43,7 +44,15 @@ interface Props {
 }
 
 export function QueueView({ db, send, selectable = false, onFirstRender }: Props) {
-  const queue = useLiveQuery(() => loadQueue(db), [db]);
+  // The first screen comes from a small query; the whole library follows, then stays live.
+  const firstScreen = useFirstScreen(db, PAGE);
+  const known = useMemo(() => new Map(), [db]);
+  const full = useLiveQuery(() => loadSaved(db, known), [db], firstScreen.done);
+  const queue: LiveResult<QueueEntry[]> =
+    full.status === 'loading' && firstScreen.entries
+      ? { status: 'ready', value: firstScreen.entries }
+      : full;
+  const partial = full.status !== 'ready';
   const settings = useSettings();
   const actions = useQueueActions(send);
   const [view, setView] = useState<QueueViewName>('all');
@@ -60,9 +69,11 @@ export function QueueView({ db, send, selectable = false, onFirstRender }: Props
   const entries = queue.status === 'ready' ? queue.value : EMPTY;
   const indexed = useMemo(() => indexEntries(entries), [entries]);
   const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
+  const filter = useMemo(() => ({ view, tag, search }), [view, tag, search]);
+  const filtered = useFilteredQueue(sorted, filter, PAGE);
   const shown = useMemo(
-    () => filterIndexed(sorted, { view, tag, search }),
-    [sorted, view, tag, search],
+    () => filtered.shown.map((item) => item.entry),
+    [filtered.shown, filtered.complete],
   );
   const counts = useMemo(() => countViews(entries), [entries]);
   const tags = useMemo(() => tagCounts(entries), [entries]);
@@ -177,7 +188,7 @@ export function QueueView({ db, send, selectable = false, onFirstRender }: Props
     <div class="queue-view">
       <QueueToolbar
         view={view}
-        counts={counts}
+        counts={partial ? null : counts}
         search={search}
         sort={sort}
         tag={tag}
@@ -227,6 +238,7 @@ export function QueueView({ db, send, selectable = false, onFirstRender }: Props
           handlers={handlers}
           onNeedMore={() => setLimit((l) => Math.min(l + PAGE, shown.length))}
           label="Saved papers"
+          busy={partial || !filtered.complete}
         />
       )}
     </div>

@@ -57,19 +57,18 @@ export interface IndexedEntry {
   haystack: string;
 }
 
+/**
+ * The text a search looks in: title, authors, summary, tags and note, lower-cased once.
+ * (Keeping only distinct words was tried: building it cost more than scanning saves.)
+ */
+export function haystackOf(entry: QueueEntry): string {
+  return [entry.title, entry.authors.join(' '), entry.summary, entry.tags.join(' '), entry.note]
+    .join('\n')
+    .toLowerCase();
+}
+
 export function indexEntries(entries: readonly QueueEntry[]): IndexedEntry[] {
-  return entries.map((entry) => ({
-    entry,
-    haystack: [
-      entry.title,
-      entry.authors.join(' '),
-      entry.summary,
-      entry.tags.join(' '),
-      entry.note,
-    ]
-      .join('\n')
-      .toLowerCase(),
-  }));
+  return entries.map((entry) => ({ entry, haystack: haystackOf(entry) }));
 }
 
 /** Search words: every word must appear somewhere (title, authors, summary, tags, note). */
@@ -119,23 +118,77 @@ export interface QueueFilter {
   search: string;
 }
 
-/** The entries to show, in the order of `sorted`. */
-export function filterIndexed(sorted: readonly IndexedEntry[], filter: QueueFilter): QueueEntry[] {
-  const terms = searchTerms(filter.search);
-  const shown: QueueEntry[] = [];
-  for (const { entry, haystack } of sorted) {
-    if (!inView(entry, filter.view)) continue;
-    if (filter.tag && !entry.tags.includes(filter.tag)) continue;
-    if (terms.length > 0 && !matchesTerms(haystack, terms)) continue;
-    shown.push(entry);
-  }
-  return shown;
+export function matchesFilter(item: IndexedEntry, filter: QueueFilter, terms: string[]): boolean {
+  const { entry } = item;
+  if (!inView(entry, filter.view)) return false;
+  if (filter.tag && !entry.tags.includes(filter.tag)) return false;
+  return terms.length === 0 || matchesTerms(item.haystack, terms);
 }
 
-/** Convenience for tests and one-off callers: sort, then filter. */
+/** The entries to show, in the order of `sorted`. */
+export function filterIndexed(
+  sorted: readonly IndexedEntry[],
+  filter: QueueFilter,
+): IndexedEntry[] {
+  const terms = searchTerms(filter.search);
+  return sorted.filter((item) => matchesFilter(item, filter, terms));
+}
+
+/**
+ * True when everything `next` matches, `previous` matched too, so `next` may filter the
+ * previous result instead of the whole library (typing on narrows the search): same view and
+ * tag, and each earlier term is part of some new term.
+ */
+export function refines(previous: QueueFilter, next: QueueFilter): boolean {
+  if (previous.view !== next.view || previous.tag !== next.tag) return false;
+  const nextTerms = searchTerms(next.search);
+  return searchTerms(previous.search).every((old) => nextTerms.some((t) => t.includes(old)));
+}
+
+/**
+ * A filter run that can stop and resume, so a search over 10,000 papers never holds the main
+ * thread for long: `step` works until `stop()` says so, and can be called again.
+ */
+export class FilterJob {
+  readonly found: IndexedEntry[] = [];
+  private next = 0;
+  private readonly terms: string[];
+
+  /**
+   * @param source what to filter: the sorted library, or an earlier result it narrows
+   * @param library the sorted library the result belongs to (to know when it is stale)
+   */
+  constructor(
+    readonly source: readonly IndexedEntry[],
+    readonly filter: QueueFilter,
+    readonly library: readonly IndexedEntry[] = source,
+  ) {
+    this.terms = searchTerms(filter.search);
+  }
+
+  get done(): boolean {
+    return this.next >= this.source.length;
+  }
+
+  /** Filters on until done or `stop()` is true (asked every 256 papers). */
+  step(stop: () => boolean): void {
+    const { source, found, terms, filter } = this;
+    while (this.next < source.length) {
+      const end = Math.min(source.length, this.next + 256);
+      for (let i = this.next; i < end; i++) {
+        const item = source[i] as IndexedEntry;
+        if (matchesFilter(item, filter, terms)) found.push(item);
+      }
+      this.next = end;
+      if (stop()) return;
+    }
+  }
+}
+
+/** Convenience for tests and one-off callers: sort, then filter, all at once. */
 export function queryQueue(
   entries: readonly QueueEntry[],
   filter: QueueFilter & { sort: SortKey },
 ): QueueEntry[] {
-  return filterIndexed(sortIndexed(indexEntries(entries), filter.sort), filter);
+  return filterIndexed(sortIndexed(indexEntries(entries), filter.sort), filter).map((i) => i.entry);
 }
