@@ -2,12 +2,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PaperQueueDB } from '../db/database';
 import { DATABASE_NAME } from '../db/database';
-import { useLiveQuery } from '../ui/queue/use-live-query';
+import { useDatabaseOpen } from '../ui/queue/use-database-open';
+import { type LiveResult, useLiveQuery } from '../ui/queue/use-live-query';
 import { StorageStatus } from './StorageStatus';
-import { countData, estimateUsage, type PersistState, requestPersistence } from './storage-facts';
+import {
+  countData,
+  type DataCounts,
+  estimateUsage,
+  type PersistState,
+  requestPersistence,
+} from './storage-facts';
 
 export function StorageSection({ db }: { db: PaperQueueDB }) {
-  const counts = useLiveQuery(() => countData(db), [db]);
+  const opened = useDatabaseOpen(db);
+  const live = useLiveQuery(() => countData(db), [db]);
+  const counts: LiveResult<DataCounts> = opened.status === 'error' ? opened : live;
   const [persist, setPersist] = useState<PersistState>('checking');
   const [usage, setUsage] = useState<number | null>(null);
   useEffect(() => {

@@ -24,6 +24,7 @@ import {
 } from './queue-query';
 import { StorageProblem } from './StorageProblem';
 import { UndoBar } from './UndoBar';
+import { useDatabaseOpen } from './use-database-open';
 import { useFilteredQueue } from './use-filtered-queue';
 import { useFirstScreen } from './use-first-screen';
 import { type LiveResult, useLiveQuery } from './use-live-query';
@@ -45,6 +46,7 @@ interface Props {
 
 export function QueueView({ db, send, selectable = false, onFirstRender }: Props) {
   // The first screen comes from a small query; the whole library follows, then stays live.
+  const opened = useDatabaseOpen(db);
   const firstScreen = useFirstScreen(db, PAGE);
   const known = useMemo(() => new Map(), [db]);
   const full = useLiveQuery(() => loadSaved(db, known), [db], firstScreen.done);
@@ -174,6 +176,7 @@ export function QueueView({ db, send, selectable = false, onFirstRender }: Props
     if (action === 'remove') remove(active);
   });
 
+  if (opened.status === 'error') return <StorageProblem error={opened.error} />;
   if (queue.status === 'loading') return <p class="muted loading">Loading…</p>;
   if (queue.status === 'error') return <StorageProblem error={queue.error} />;
 
