@@ -92,10 +92,13 @@ export function QueueView({ db, send, selectable = false, onFirstRender }: Props
     }
   }, [queue.status, onFirstRender]);
 
-  // Keyboard moves focus to the active row once it is rendered.
-  useEffect(() => {
-    if (!focusActive.current || !activeId) return;
+  // Keyboard moves focus to the active row as soon as it is rendered: a layout effect, so a
+  // quick second key press never finds an older focus move still pending.
+  useLayoutEffect(() => {
+    if (!focusActive.current) return;
+    // One move per request, even when there is no row left to move to.
     focusActive.current = false;
+    if (!activeId) return;
     const row = document.querySelector<HTMLElement>(`li[data-paper-id="${activeId}"]`);
     row?.focus();
     row?.scrollIntoView({ block: 'nearest' });
