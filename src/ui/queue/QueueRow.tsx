@@ -57,11 +57,7 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
         />
       )}
       <div class="item-text">
-        {pinned && (
-          <span class="pin-mark" role="img" aria-label="Pinned">
-            📌
-          </span>
-        )}
+        {pinned && <span class="badge">Pinned</span>}
         <a
           class="title"
           href={paperUrl(entry.id)}
@@ -102,6 +98,23 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
             onCancel={() => handlers.onEdit(null)}
           />
         )}
+        <div class="item-tools">
+          <button
+            type="button"
+            aria-pressed={pinned}
+            onClick={() => handlers.onSetPinned(entry, !pinned)}
+            title={pinned ? 'Stop keeping it at the top' : 'Keep it at the top of the queue'}
+          >
+            {pinned ? 'Unpin' : 'Pin'}
+          </button>
+          <button
+            type="button"
+            aria-expanded={editing}
+            onClick={() => handlers.onEdit(editing ? null : entry.id)}
+          >
+            {entry.note || entry.tags.length > 0 ? 'Edit note/tags' : 'Add note/tags'}
+          </button>
+        </div>
       </div>
       <div class="item-actions">
         <button
@@ -118,21 +131,6 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
           title="Remove from queue (Delete)"
         >
           Remove
-        </button>
-        <button
-          type="button"
-          aria-pressed={pinned}
-          onClick={() => handlers.onSetPinned(entry, !pinned)}
-          title={pinned ? 'Stop keeping it at the top' : 'Keep it at the top of the queue'}
-        >
-          {pinned ? 'Unpin' : 'Pin'}
-        </button>
-        <button
-          type="button"
-          aria-expanded={editing}
-          onClick={() => handlers.onEdit(editing ? null : entry.id)}
-        >
-          {entry.note || entry.tags.length > 0 ? 'Edit note/tags' : 'Add note/tags'}
         </button>
       </div>
     </li>

@@ -51,7 +51,7 @@ export function QueueToolbar(props: Props) {
           ref={props.searchRef}
           type="search"
           class="search"
-          placeholder="Search titles, authors, notes, tags…  ( / )"
+          placeholder="Search…  ( / )"
           aria-label="Search saved papers"
           value={props.search}
           onInput={(e) => props.onSearch(e.currentTarget.value)}
