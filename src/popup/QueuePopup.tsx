@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { PaperQueueDB } from '../db/database';
+import type { QueueEntry } from '../db/queue';
 import { QueueView } from '../ui/queue/QueueView';
 import type { Send } from '../ui/queue/use-queue-actions';
 
@@ -11,11 +12,12 @@ interface Props {
   db: PaperQueueDB;
   send: Send;
   onFirstRender?: () => void;
+  firstScreen?: Promise<QueueEntry[]>;
 }
 
 export const LIBRARY_PAGE = 'src/library/index.html';
 
-export function QueuePopup({ db, send, onFirstRender }: Props) {
+export function QueuePopup({ db, send, onFirstRender, firstScreen }: Props) {
   return (
     <main class="popup">
       <header class="popup-header">
@@ -27,7 +29,7 @@ export function QueuePopup({ db, send, onFirstRender }: Props) {
           Open library
         </button>
       </header>
-      <QueueView db={db} send={send} onFirstRender={onFirstRender} />
+      <QueueView db={db} send={send} onFirstRender={onFirstRender} firstScreen={firstScreen} />
       <section class="popup-footer" aria-label="Export / Import">
         {/* Export / Import (src/ui/transfer/) mounts here. */}
       </section>

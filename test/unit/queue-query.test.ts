@@ -157,6 +157,21 @@ describe('sort', () => {
   });
 });
 
+describe('indexEntries', () => {
+  it('reuses the search text of unchanged papers and rebuilds changed ones', () => {
+    const cache = new Map();
+    const [a, b] = indexEntries(library.slice(0, 2), cache);
+    const again = indexEntries(
+      [{ ...library[0], readAt: 5 } as QueueEntry, { ...library[1], note: 'New' } as QueueEntry],
+      cache,
+    );
+    expect(again[0]?.haystack).toBe(a?.haystack);
+    expect(again[1]?.haystack).not.toBe(b?.haystack);
+    expect(again[1]?.haystack).toMatch(/new$/);
+    expect([...cache.keys()]).toEqual([library[0]?.id, library[1]?.id]);
+  });
+});
+
 describe('FilterJob', () => {
   const big = Array.from({ length: 2000 }, (_, i) =>
     entry(`2402.${String(10000 + i)}`, { title: i % 3 === 0 ? 'alpha beta' : 'gamma', savedAt: i }),

@@ -16,6 +16,7 @@ import type { RowHandlers } from './QueueRow';
 import { QueueToolbar } from './QueueToolbar';
 import {
   countViews,
+  type IndexedEntry,
   indexEntries,
   type QueueViewName,
   type SortKey,
@@ -26,14 +27,13 @@ import { StorageProblem } from './StorageProblem';
 import { UndoBar } from './UndoBar';
 import { useDatabaseOpen } from './use-database-open';
 import { useFilteredQueue } from './use-filtered-queue';
-import { useFirstScreen } from './use-first-screen';
+import { PAGE_ROWS, useFirstScreen } from './use-first-screen';
 import { type LiveResult, useLiveQuery } from './use-live-query';
 import { type Send, useQueueActions } from './use-queue-actions';
 import { useQueueKeyboard } from './use-queue-keyboard';
 import { useSettings } from './use-settings';
 
-/** Rows rendered at first and added per step as the user scrolls. */
-const PAGE = 50;
+const PAGE = PAGE_ROWS;
 
 interface Props {
   db: PaperQueueDB;
@@ -42,12 +42,14 @@ interface Props {
   selectable?: boolean;
   /** Told once, when the first rows are on screen (for the benchmark's timing). */
   onFirstRender?: () => void;
+  /** The first screen's read, if the page started it before rendering. */
+  firstScreen?: Promise<QueueEntry[]>;
 }
 
-export function QueueView({ db, send, selectable = false, onFirstRender }: Props) {
+export function QueueView({ db, send, selectable = false, onFirstRender, ...early }: Props) {
   // The first screen comes from a small query; the whole library follows, then stays live.
   const opened = useDatabaseOpen(db);
-  const firstScreen = useFirstScreen(db, PAGE);
+  const firstScreen = useFirstScreen(db, early.firstScreen);
   const known = useMemo(() => new Map(), [db]);
   const full = useLiveQuery(() => loadSaved(db, known), [db], firstScreen.done);
   const queue: LiveResult<QueueEntry[]> =
@@ -69,7 +71,8 @@ export function QueueView({ db, send, selectable = false, onFirstRender }: Props
   const focusActive = useRef(false);
 
   const entries = queue.status === 'ready' ? queue.value : EMPTY;
-  const indexed = useMemo(() => indexEntries(entries), [entries]);
+  const searchTexts = useMemo(() => new Map<string, IndexedEntry>(), []);
+  const indexed = useMemo(() => indexEntries(entries, searchTexts), [entries, searchTexts]);
   const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
   const filter = useMemo(() => ({ view, tag, search }), [view, tag, search]);
   const filtered = useFilteredQueue(sorted, filter, PAGE);

@@ -67,8 +67,38 @@ export function haystackOf(entry: QueueEntry): string {
     .toLowerCase();
 }
 
-export function indexEntries(entries: readonly QueueEntry[]): IndexedEntry[] {
-  return entries.map((entry) => ({ entry, haystack: haystackOf(entry) }));
+/** True when two versions of a paper have the same searchable text. */
+function sameText(a: QueueEntry, b: QueueEntry): boolean {
+  return (
+    a.title === b.title &&
+    a.summary === b.summary &&
+    a.note === b.note &&
+    a.authors.join('\n') === b.authors.join('\n') &&
+    a.tags.join('\n') === b.tags.join('\n')
+  );
+}
+
+/**
+ * Pairs each entry with its search text. With `cache` (from the previous call), a paper whose
+ * text did not change keeps its old text: after marking one paper read, the library is
+ * re-read but not re-lower-cased. The cache is updated to hold exactly `entries`.
+ */
+export function indexEntries(
+  entries: readonly QueueEntry[],
+  cache?: Map<string, IndexedEntry>,
+): IndexedEntry[] {
+  const indexed = entries.map((entry) => {
+    const old = cache?.get(entry.id);
+    return {
+      entry,
+      haystack: old && sameText(old.entry, entry) ? old.haystack : haystackOf(entry),
+    };
+  });
+  if (cache) {
+    cache.clear();
+    for (const item of indexed) cache.set(item.entry.id, item);
+  }
+  return indexed;
 }
 
 /** Search words: every word must appear somewhere (title, authors, summary, tags, note). */
