@@ -11,6 +11,7 @@ import { BulkActions } from './BulkActions';
 import { EmptyQueue, NoMatches } from './EmptyQueue';
 import type { QueueKeyAction } from './keyboard';
 import { openInTab } from './open-in-tab';
+import { applyPending } from './pending-marks';
 import { QueueList } from './QueueList';
 import type { RowHandlers } from './QueueRow';
 import { QueueToolbar } from './QueueToolbar';
@@ -70,7 +71,11 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
   const searchRef = useRef<HTMLInputElement>(null);
   const focusActive = useRef(false);
 
-  const entries = queue.status === 'ready' ? queue.value : EMPTY;
+  const loaded = queue.status === 'ready' ? queue.value : EMPTY;
+  const entries = useMemo(() => applyPending(loaded, actions.pending), [loaded, actions.pending]);
+  // Once the database shows a change, stop showing it as pending.
+  const { settle } = actions;
+  useEffect(() => settle(loaded), [loaded]);
   const searchTexts = useMemo(() => new Map<string, IndexedEntry>(), []);
   const indexed = useMemo(() => indexEntries(entries, searchTexts), [entries, searchTexts]);
   const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);

@@ -1,7 +1,8 @@
 /**
  * The user's changes to the queue, sent to the background (which owns every write), with
  * an Undo offer for the ones that take papers out of view. Undo puts the marks back exactly
- * as they were, so a removed paper returns to its old place.
+ * as they were, so a removed paper returns to its old place. Toggles show at once as
+ * pending changes until the database confirms them (see pending-marks.ts).
  */
 import { useState } from 'preact/hooks';
 import type { QueueEntry } from '../../db/queue';
@@ -9,6 +10,7 @@ import { MAX_PAPERS_PER_MESSAGE } from '../../shared/limits';
 import type { sendRequest } from '../../shared/messaging';
 import type { RequestOf } from '../../shared/protocol';
 import { plural } from './format';
+import { type PendingChange, type PendingChanges, unsettled } from './pending-marks';
 
 export type Send = typeof sendRequest;
 type MarkSnapshot = RequestOf<'marks.restore'>['marks'][number];
@@ -36,16 +38,36 @@ const describe = (entries: readonly QueueEntry[]) =>
 export function useQueueActions(send: Send) {
   const [error, setError] = useState('');
   const [undo, setUndo] = useState<UndoOffer | null>(null);
+  const [pending, setPending] = useState<PendingChanges>(new Map());
 
-  const run = async (requests: Promise<unknown>[], offer?: UndoOffer) => {
+  const updatePending = (changes: [string, PendingChange][], keep: boolean) =>
+    setPending((before) => {
+      const next = new Map(before);
+      for (const [id, change] of changes) {
+        if (keep) next.set(id, { ...next.get(id), ...change });
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  const run = async (
+    requests: () => Promise<unknown>[],
+    offer?: UndoOffer,
+    changes: [string, PendingChange][] = [],
+  ) => {
     setError('');
+    updatePending(changes, true);
     try {
-      await Promise.all(requests);
+      await Promise.all(requests());
       if (offer) setUndo(offer);
     } catch (e) {
+      updatePending(changes, false);
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  const each = (entries: readonly QueueEntry[], change: PendingChange) =>
+    entries.map((entry): [string, PendingChange] => [entry.id, change]);
+  const stamp = (on: boolean) => (on ? Date.now() : 0);
 
   const markMany = (entries: readonly QueueEntry[], change: { saved?: boolean; read?: boolean }) =>
     chunks(entries.map((e) => e.id)).map((ids) => send({ type: 'papers.mark', ids, ...change }));
@@ -58,29 +80,47 @@ export function useQueueActions(send: Send) {
   return {
     error,
     undo,
+    /** Changes sent but not yet seen in the database. */
+    pending,
+    /** Forgets pending changes that the database now shows. */
+    settle: (entries: QueueEntry[]) => setPending((before) => unsettled(entries, before)),
     dismissUndo: () => setUndo(null),
     setRead: (entry: QueueEntry, read: boolean) =>
-      run([send({ type: 'paper.mark', id: entry.id, read })]),
+      run(() => [send({ type: 'paper.mark', id: entry.id, read })], undefined, [
+        [entry.id, { readAt: stamp(read) }],
+      ]),
     remove: (entries: readonly QueueEntry[]) =>
-      run(markMany(entries, { saved: false }), offer(`Removed ${describe(entries)}.`, entries)),
+      run(
+        () => markMany(entries, { saved: false }),
+        offer(`Removed ${describe(entries)}.`, entries),
+        each(entries, { savedAt: 0 }),
+      ),
     setReadMany: (entries: readonly QueueEntry[], read: boolean) =>
       run(
-        markMany(entries, { read }),
+        () => markMany(entries, { read }),
         offer(`Marked ${describe(entries)} ${read ? 'read' : 'unread'}.`, entries),
+        each(entries, { readAt: stamp(read) }),
       ),
     tagMany: (entries: readonly QueueEntry[], add: string[]) =>
       run(
-        chunks(entries.map((e) => e.id)).map((ids) => send({ type: 'papers.tag', ids, add })),
+        () => chunks(entries.map((e) => e.id)).map((ids) => send({ type: 'papers.tag', ids, add })),
         offer(`Tagged ${describe(entries)}.`, entries),
       ),
     setPinned: (entry: QueueEntry, pinned: boolean) =>
-      run([send({ type: 'paper.annotate', id: entry.id, pinned })]),
+      run(() => [send({ type: 'paper.annotate', id: entry.id, pinned })], undefined, [
+        [entry.id, { pinnedAt: stamp(pinned) }],
+      ]),
     annotate: (entry: QueueEntry, change: { note: string; tags: string[] }) =>
-      run([send({ type: 'paper.annotate', id: entry.id, ...change })]),
+      run(() => [send({ type: 'paper.annotate', id: entry.id, ...change })]),
     undoLast: async () => {
       if (!undo) return;
       setUndo(null);
-      await run(chunks(undo.snapshots).map((marks) => send({ type: 'marks.restore', marks })));
+      const { snapshots } = undo;
+      await run(
+        () => chunks(snapshots).map((marks) => send({ type: 'marks.restore', marks })),
+        undefined,
+        snapshots.map(({ id, savedAt, readAt, pinnedAt }) => [id, { savedAt, readAt, pinnedAt }]),
+      );
     },
   };
 }
