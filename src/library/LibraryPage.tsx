@@ -3,6 +3,7 @@
  * actions, beside the settings, where the data lives, and the Export / Import area.
  */
 import type { PaperQueueDB } from '../db/database';
+import type { QueueEntry } from '../db/queue';
 import { QueueView } from '../ui/queue/QueueView';
 import type { Send } from '../ui/queue/use-queue-actions';
 import { SettingsSection } from './SettingsSection';
@@ -12,9 +13,10 @@ interface Props {
   db: PaperQueueDB;
   send: Send;
   onFirstRender?: () => void;
+  firstScreen?: Promise<QueueEntry[]>;
 }
 
-export function LibraryPage({ db, send, onFirstRender }: Props) {
+export function LibraryPage({ db, send, onFirstRender, firstScreen }: Props) {
   return (
     <div class="library">
       <header class="library-header">
@@ -24,7 +26,13 @@ export function LibraryPage({ db, send, onFirstRender }: Props) {
         </p>
       </header>
       <main class="library-main" aria-label="Saved papers">
-        <QueueView db={db} send={send} selectable onFirstRender={onFirstRender} />
+        <QueueView
+          db={db}
+          send={send}
+          selectable
+          onFirstRender={onFirstRender}
+          firstScreen={firstScreen}
+        />
       </main>
       <aside class="library-side">
         <SettingsSection />
