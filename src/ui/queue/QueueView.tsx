@@ -4,7 +4,7 @@
  * the active row, the selection), and turns intentions into messages to the background.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PaperQueueDB } from '../../db/database';
+import type { PaperQueueDB, PaperRecord } from '../../db/database';
 import { loadSaved, type QueueEntry } from '../../db/queue';
 import { paperUrl } from '../../shared/site';
 import { BulkActions } from './BulkActions';
@@ -51,7 +51,7 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
   // The first screen comes from a small query; the whole library follows, then stays live.
   const opened = useDatabaseOpen(db);
   const firstScreen = useFirstScreen(db, early.firstScreen);
-  const known = useMemo(() => new Map(), [db]);
+  const known = useMemo(() => new Map<string, PaperRecord | undefined>(), [db]);
   const full = useLiveQuery(() => loadSaved(db, known), [db], firstScreen.done);
   const queue: LiveResult<QueueEntry[]> =
     full.status === 'loading' && firstScreen.entries
