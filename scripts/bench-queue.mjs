@@ -12,7 +12,7 @@
 //   - scrolling the library's full list: frame times while scrolling to row ~1,000.
 // Prints a table and writes bench-results/queue.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { launchWithExtension } from '../test/support/launch-chromium.mjs';
 
 const PAPERS = Number(process.env.BENCH_PAPERS ?? 10_000);
@@ -242,7 +242,13 @@ const scroll = await scrollLibrary();
 const cpuModel = cpus()[0]?.model ?? 'unknown';
 const results = {
   date: new Date().toISOString(),
-  machine: { nproc: cpus().length, cpu: cpuModel, chromium: context.browser()?.version() },
+  machine: {
+    nproc: cpus().length,
+    cpu: cpuModel,
+    chromium: context.browser()?.version(),
+    // The machine may be shared: a busy one makes every figure worse (1-minute load average).
+    loadAverage: loadavg()[0],
+  },
   papers: PAPERS,
   popupFirstRenderAfterDbOpenMs: round(stats(firstRenders)),
   popupFirstRenderSinceNavigationMs: round(stats(sinceNavigation)),
@@ -260,7 +266,7 @@ await close();
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/queue.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(
-  `Paper Queue, ${PAPERS.toLocaleString('en')} saved papers — ${cpuModel}, ${cpus().length} cores`,
+  `Paper Queue, ${PAPERS.toLocaleString('en')} saved papers — ${cpuModel}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`,
 );
 console.table({
   'popup first render after DB open (ms)': results.popupFirstRenderAfterDbOpenMs,
