@@ -26,6 +26,7 @@ import {
 } from './queue-query';
 import { StorageProblem } from './StorageProblem';
 import { UndoBar } from './UndoBar';
+import { useActiveRow } from './use-active-row';
 import { useDatabaseOpen } from './use-database-open';
 import { useFilteredQueue } from './use-filtered-queue';
 import { PAGE_ROWS, useFirstScreen } from './use-first-screen';
@@ -65,11 +66,9 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
   const [sort, setSort] = useState<SortKey>('saved');
   const [tag, setTag] = useState('');
   const [limit, setLimit] = useState(PAGE);
-  const [activeId, setActiveId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
-  const focusActive = useRef(false);
 
   const loaded = queue.status === 'ready' ? queue.value : EMPTY;
   const entries = useMemo(() => applyPending(loaded, actions.pending), [loaded, actions.pending]);
@@ -100,40 +99,18 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
     }
   }, [queue.status, onFirstRender]);
 
-  // Keyboard moves focus to the active row as soon as it is rendered: a layout effect, so a
-  // quick second key press never finds an older focus move still pending.
-  useLayoutEffect(() => {
-    if (!focusActive.current) return;
-    // One move per request, even when there is no row left to move to.
-    focusActive.current = false;
-    if (!activeId) return;
-    const row = document.querySelector<HTMLElement>(`li[data-paper-id="${activeId}"]`);
-    row?.focus();
-    row?.scrollIntoView({ block: 'nearest' });
-  }, [activeId, limit]);
-
-  /** The row to make active after `entry` leaves the view: the next one, else the previous. */
-  const neighbourOf = (entry: QueueEntry): string | null => {
-    const index = shown.indexOf(entry);
-    return (shown[index + 1] ?? shown[index - 1])?.id ?? null;
-  };
-  const leaving = (entry: QueueEntry) => {
-    if (entry.id === activeId) {
-      focusActive.current = document.activeElement?.closest('li[data-paper-id]') != null;
-      setActiveId(neighbourOf(entry));
-    }
-  };
+  const rows = useActiveRow(shown);
 
   const open = (entry: QueueEntry) => {
     openInTab(paperUrl(entry.id));
     if (settings.markReadOnOpen && entry.readAt === 0) actions.setRead(entry, true);
   };
   const setRead = (entry: QueueEntry, read: boolean) => {
-    if (view !== 'all') leaving(entry);
+    if (view !== 'all') rows.leave(entry);
     actions.setRead(entry, read);
   };
   const remove = (entry: QueueEntry) => {
-    leaving(entry);
+    rows.leave(entry);
     actions.remove([entry]);
   };
 
@@ -149,7 +126,7 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
       onAnnotate: (entry, change) => latest.current.actions.annotate(entry, change),
       onEdit: setEditingId,
       onTagFilter: setTag,
-      onActivate: setActiveId,
+      onActivate: rows.activate,
       onSelect: selectable
         ? (id, on) =>
             setSelected((before) => {
@@ -168,19 +145,12 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
       searchRef.current?.focus();
       return;
     }
-    const index = shown.findIndex((e) => e.id === activeId);
-    const active = shown[index];
     if (action === 'next' || action === 'previous') {
-      const next = Math.max(0, Math.min(shown.length - 1, index + (action === 'next' ? 1 : -1)));
-      const target = shown[index === -1 ? 0 : next];
-      if (!target) return;
-      if (next >= limit) setLimit(next + PAGE);
-      focusActive.current = true;
-      setActiveId(target.id);
-      // Same row again (top or bottom): still bring focus back to it.
-      if (target.id === activeId) document.querySelector<HTMLElement>('li[aria-current]')?.focus();
+      const to = rows.move(action === 'next' ? 1 : -1);
+      if (to >= limit) setLimit(to + PAGE);
       return;
     }
+    const { active } = rows;
     if (!active) return;
     if (action === 'open') open(active);
     if (action === 'toggle-read') setRead(active, active.readAt === 0);
@@ -246,7 +216,7 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
         <QueueList
           entries={shown}
           limit={limit}
-          activeId={activeId}
+          activeId={rows.activeId}
           editingId={editingId}
           selected={selected}
           handlers={handlers}
