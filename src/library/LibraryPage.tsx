@@ -6,6 +6,7 @@ import type { PaperQueueDB } from '../db/database';
 import type { QueueEntry } from '../db/queue';
 import { QueueView } from '../ui/queue/QueueView';
 import type { Send } from '../ui/queue/use-queue-actions';
+import { useSettings } from '../ui/queue/use-settings';
 import { SettingsSection } from './SettingsSection';
 import { StorageSection } from './StorageSection';
 
@@ -17,13 +18,16 @@ interface Props {
 }
 
 export function LibraryPage({ db, send, onFirstRender, firstScreen }: Props) {
+  const settings = useSettings();
   return (
     <div class="library">
       <header class="library-header">
         <h1>Paper Queue library</h1>
-        <p class="muted">
-          Keys: ↑/↓ or j/k move · Enter opens · r read/unread · Delete removes · / search
-        </p>
+        {settings.keyboard && (
+          <p class="muted">
+            Keys: ↑/↓ or j/k move · Enter opens · r read/unread · Delete removes · / search
+          </p>
+        )}
       </header>
       <main class="library-main" aria-label="Saved papers">
         <QueueView

@@ -87,8 +87,10 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
   const counts = useMemo(() => countViews(entries), [entries]);
   const tags = useMemo(() => tagCounts(entries), [entries]);
 
-  // A new filter starts from the top again.
+  // A new filter starts from the top again, with nothing selected: bulk actions only ever
+  // act on papers the user can see.
   useEffect(() => setLimit(PAGE), [view, tag, search, sort]);
+  useEffect(() => setSelected(new Set()), [view, tag, search]);
 
   // A layout effect runs right after the first rows are in the DOM, not a frame later.
   const firstRenderTold = useRef(false);
