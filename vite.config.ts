@@ -27,6 +27,10 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
+      // Pages the manifest does not name: crxjs builds them when they are inputs here.
+      rollupOptions: {
+        input: { library: 'src/library/index.html' },
+      },
     },
     // Vite's dev server is not used for the extension; crxjs still starts one under `vite`.
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },

@@ -3,6 +3,7 @@
  * sender to a database error, becomes `{ ok: false, error }` for the caller to show.
  */
 
+import { annotatePaper, markMany, restoreMarks, tagMany } from '../db/annotations';
 import type { PaperQueueDB } from '../db/database';
 import { applyManyMarks, applyMarks, getStates, recordOpened, recordSeen } from '../db/marks';
 import type { StateMap } from '../shared/model';
@@ -59,7 +60,21 @@ async function dispatch(request: Request, ctx: RouterContext) {
       if (changed) await ctx.announce({ [request.id]: state });
       return state;
     }
+    case 'paper.annotate':
+      return announced(ctx, await annotatePaper(db, request));
+    case 'papers.mark':
+      return announced(ctx, await markMany(db, request));
+    case 'papers.tag':
+      return announced(ctx, await tagMany(db, request));
+    case 'marks.restore':
+      return announced(ctx, await restoreMarks(db, request.marks));
   }
+}
+
+/** Tells the tabs about a committed change, if it changed anything, and passes it on. */
+async function announced(ctx: RouterContext, states: StateMap): Promise<StateMap> {
+  if (Object.keys(states).length > 0) await ctx.announce(states);
+  return states;
 }
 
 function describeError(error: unknown): string {

@@ -1,69 +1,40 @@
 /**
- * The popup's stateful wrapper: reads the queue from the database (live) and sends the
- * user's changes to the background, which owns every write.
+ * The popup page: a title, a way to the library, the shared queue view, and a footer where
+ * Export / Import mounts. Everything about the queue itself lives in src/ui/queue/.
  */
-import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { PaperQueueDB } from '../db/database';
-import { loadQueue } from '../db/queue';
-import type { sendRequest } from '../shared/messaging';
+import type { QueueEntry } from '../db/queue';
+import { QueueView } from '../ui/queue/QueueView';
+import type { Send } from '../ui/queue/use-queue-actions';
 import { DriftNotice } from './DriftNotice';
-import { QueueList } from './QueueList';
-import { useLiveQuery } from './use-live-query';
 
 interface Props {
   db: PaperQueueDB;
-  send: typeof sendRequest;
+  send: Send;
+  onFirstRender?: () => void;
+  firstScreen?: Promise<QueueEntry[]>;
 }
 
-export function QueuePopup({ db, send }: Props) {
-  const queue = useLiveQuery(() => loadQueue(db), [db]);
-  const [error, setError] = useState('');
+export const LIBRARY_PAGE = 'src/library/index.html';
 
-  const mark = (id: string, change: { saved?: boolean; read?: boolean }) => {
-    setError('');
-    send({ type: 'paper.mark', id, ...change }).catch((e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    );
-  };
-
+export function QueuePopup({ db, send, onFirstRender, firstScreen }: Props) {
   return (
     <main class="popup">
       <header class="popup-header">
         <h1>Reading queue</h1>
-        {queue.status === 'ready' && (
-          <span class="counts">{unreadSummary(queue.value.filter((e) => !e.readAt).length)}</span>
-        )}
+        <button
+          type="button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) })}
+        >
+          Open library
+        </button>
       </header>
       <DriftNotice />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {queue.status === 'loading' && <p class="muted">Loading…</p>}
-      {queue.status === 'error' && (
-        <div class="error" role="alert">
-          <p>
-            <strong>Storage unavailable.</strong> Paper Queue could not open its database (
-            {queue.error.message}).
-          </p>
-          <p>
-            In Firefox this happens when history is set to “Never remember”: extensions then get no
-            storage. Allow history for this profile, then reopen this popup.
-          </p>
-        </div>
-      )}
-      {queue.status === 'ready' && (
-        <QueueList
-          entries={queue.value}
-          onMarkRead={(id, read) => mark(id, { read })}
-          onRemove={(id) => mark(id, { saved: false })}
-        />
-      )}
+      <QueueView db={db} send={send} onFirstRender={onFirstRender} firstScreen={firstScreen} />
+      <section class="popup-footer" aria-label="Export / Import">
+        {/* Export / Import (src/ui/transfer/) mounts here. */}
+      </section>
     </main>
   );
-}
-
-function unreadSummary(unread: number): string {
-  return unread === 1 ? '1 unread' : `${unread} unread`;
 }

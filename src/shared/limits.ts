@@ -14,3 +14,6 @@ export const LIMITS = {
 
 /** Most papers one message may carry: a month view shows ~1,000 papers; leave room. */
 export const MAX_PAPERS_PER_MESSAGE = 5000;
+
+/** Longest note on one paper: room for a page of thoughts, not a copy of the paper. */
+export const MAX_NOTE_LENGTH = 10000;

@@ -6,9 +6,10 @@
  * with `import type` only, so valibot never ships in the content script.
  */
 import * as v from 'valibot';
-import { LIMITS, MAX_PAPERS_PER_MESSAGE } from './limits';
+import { LIMITS, MAX_NOTE_LENGTH, MAX_PAPERS_PER_MESSAGE } from './limits';
 import type { PaperState, StateMap } from './model';
 import { isPaperId } from './paper-id';
+import { MAX_TAG_LENGTH, MAX_TAGS_PER_PAPER } from './tags';
 
 const PaperId = v.pipe(
   v.string(),
@@ -41,6 +42,17 @@ export const PaperMetaSchema = v.strictObject({
 
 const PaperList = v.pipe(v.array(PaperMetaSchema), v.maxLength(MAX_PAPERS_PER_MESSAGE));
 const IdList = v.pipe(v.array(PaperId), v.maxLength(MAX_PAPERS_PER_MESSAGE));
+const Tag = v.pipe(text(MAX_TAG_LENGTH), v.minLength(1, 'Empty tag'));
+const TagList = v.pipe(v.array(Tag), v.maxLength(MAX_TAGS_PER_PAPER));
+const Timestamp = Count;
+const MarkSnapshotSchema = v.strictObject({
+  id: PaperId,
+  savedAt: Timestamp,
+  readAt: Timestamp,
+  pinnedAt: Timestamp,
+  tags: TagList,
+  note: text(MAX_NOTE_LENGTH),
+});
 
 export const RequestSchema = v.variant('type', [
   /** A content script saw these papers: record what they are, answer what the user decided. */
@@ -91,6 +103,45 @@ export const RequestSchema = v.variant('type', [
     v.check((m) => m.saved !== undefined || m.read !== undefined, 'Sets neither saved nor read'),
     v.check((m) => !m.paper || m.paper.id === m.id, 'Carries metadata of another paper'),
   ),
+  /** Set (never flip) a paper's note, tags (the whole list) and/or pin. */
+  v.pipe(
+    v.strictObject({
+      type: v.literal('paper.annotate'),
+      id: PaperId,
+      note: v.optional(text(MAX_NOTE_LENGTH)),
+      tags: v.optional(TagList),
+      pinned: v.optional(v.boolean()),
+    }),
+    v.check(
+      (m) => m.note !== undefined || m.tags !== undefined || m.pinned !== undefined,
+      'Sets neither note, tags nor pinned',
+    ),
+  ),
+  /** Set saved and/or read on many papers at once (bulk actions). */
+  v.pipe(
+    v.strictObject({
+      type: v.literal('papers.mark'),
+      ids: IdList,
+      saved: v.optional(v.boolean()),
+      read: v.optional(v.boolean()),
+    }),
+    v.check((m) => m.saved !== undefined || m.read !== undefined, 'Sets neither saved nor read'),
+  ),
+  /** Add and/or remove tags on many papers at once (bulk tagging). */
+  v.pipe(
+    v.strictObject({
+      type: v.literal('papers.tag'),
+      ids: IdList,
+      add: v.optional(TagList),
+      remove: v.optional(TagList),
+    }),
+    v.check((m) => Boolean(m.add?.length || m.remove?.length), 'Adds and removes no tag'),
+  ),
+  /** Put marks back exactly as they were before a change (Undo). */
+  v.strictObject({
+    type: v.literal('marks.restore'),
+    marks: v.pipe(v.array(MarkSnapshotSchema), v.maxLength(MAX_PAPERS_PER_MESSAGE)),
+  }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -103,6 +154,11 @@ export interface Responses {
   'paper.mark': PaperState;
   'paper.opened': PaperState;
   'papers.set': StateMap;
+  /** The new states of the papers whose marks changed (unchanged ones are left out). */
+  'paper.annotate': StateMap;
+  'papers.mark': StateMap;
+  'papers.tag': StateMap;
+  'marks.restore': StateMap;
 }
 
 /** Errors cross the boundary as data: a reply never rejects. */

@@ -43,6 +43,8 @@ export function fakeBackground(initial: StateMap = {}) {
         states[request.id] = next;
         return next;
       }
+      default:
+        throw new Error(`The content script never sends ${request.type}`);
     }
   };
 

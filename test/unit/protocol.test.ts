@@ -11,6 +11,14 @@ describe('parseRequest accepts every documented message', () => {
     { type: 'paper.mark', id: '2407.21783', saved: true },
     { type: 'paper.mark', id: '2407.21783', read: false, paper },
     { type: 'paper.mark', id: '2407.21783', saved: true, read: true },
+    { type: 'paper.annotate', id: '2407.21783', note: 'Read §3', tags: ['ml'], pinned: true },
+    { type: 'paper.annotate', id: '2407.21783', tags: [] },
+    { type: 'papers.mark', ids: ['2407.21783', '2408.00001'], read: true },
+    { type: 'papers.tag', ids: ['2407.21783'], add: ['ml'], remove: ['old'] },
+    {
+      type: 'marks.restore',
+      marks: [{ id: '2407.21783', savedAt: 1, readAt: 0, pinnedAt: 0, tags: ['ml'], note: '' }],
+    },
   ])('%o', (message) => {
     expect(parseRequest(message)).toEqual({ ok: true, request: message });
   });
@@ -28,6 +36,12 @@ describe('parseRequest refuses malformed messages and says why', () => {
     [{ type: 'papers.states', ids: [], extra: 1 }, /extra/],
     [{ type: 'paper.mark', id: '2407.21783' }, /Sets neither saved nor read/],
     [{ type: 'paper.mark', id: '2407.21783', saved: 'yes' }, /at saved/],
+    [{ type: 'paper.annotate', id: '2407.21783' }, /Sets neither note, tags nor pinned/],
+    [{ type: 'paper.annotate', id: '2407.21783', note: 'x'.repeat(10001) }, /at note/],
+    [{ type: 'paper.annotate', id: '2407.21783', tags: [''] }, /at tags\.0: Empty tag/],
+    [{ type: 'papers.mark', ids: ['2407.21783'] }, /Sets neither saved nor read/],
+    [{ type: 'papers.tag', ids: ['2407.21783'], add: [] }, /Adds and removes no tag/],
+    [{ type: 'marks.restore', marks: [{ id: '2407.21783', savedAt: -1 }] }, /at marks\.0/],
     [
       { type: 'paper.mark', id: '2407.21783', saved: true, paper: { ...paper, id: '2408.00001' } },
       /Carries metadata of another paper/,

@@ -1,0 +1,35 @@
+/** Where the data lives and whether the browser will keep it. Stateful wrapper. */
+import { useEffect, useState } from 'preact/hooks';
+import type { PaperQueueDB } from '../db/database';
+import { DATABASE_NAME } from '../db/database';
+import { useDatabaseOpen } from '../ui/queue/use-database-open';
+import { type LiveResult, useLiveQuery } from '../ui/queue/use-live-query';
+import { StorageStatus } from './StorageStatus';
+import {
+  countData,
+  type DataCounts,
+  estimateUsage,
+  type PersistState,
+  requestPersistence,
+} from './storage-facts';
+
+export function StorageSection({ db }: { db: PaperQueueDB }) {
+  const opened = useDatabaseOpen(db);
+  const live = useLiveQuery(() => countData(db), [db]);
+  const counts: LiveResult<DataCounts> = opened.status === 'error' ? opened : live;
+  const [persist, setPersist] = useState<PersistState>('checking');
+  const [usage, setUsage] = useState<number | null>(null);
+  useEffect(() => {
+    requestPersistence().then(setPersist, () => setPersist('unsupported'));
+    estimateUsage().then(setUsage, () => {});
+  }, []);
+  return (
+    <StorageStatus
+      databaseName={DATABASE_NAME}
+      origin={location.origin}
+      counts={counts}
+      persist={persist}
+      usage={usage}
+    />
+  );
+}

@@ -1,0 +1,141 @@
+/** One saved paper: title link, byline, tags, note, and its actions. Presentational. */
+import { memo } from 'preact/compat';
+import type { QueueEntry } from '../../db/queue';
+import { paperUrl } from '../../shared/site';
+import { AnnotationEditor } from './AnnotationEditor';
+import { formatAuthors, formatDate, formatUpvotes } from './format';
+
+export interface RowHandlers {
+  onOpen: (entry: QueueEntry) => void;
+  onSetRead: (entry: QueueEntry, read: boolean) => void;
+  onRemove: (entry: QueueEntry) => void;
+  onSetPinned: (entry: QueueEntry, pinned: boolean) => void;
+  onEdit: (id: string | null) => void;
+  onAnnotate: (entry: QueueEntry, change: { note: string; tags: string[] }) => void;
+  onTagFilter: (tag: string) => void;
+  onActivate: (id: string) => void;
+  /** Only where rows can be selected (the library). */
+  onSelect?: (id: string, selected: boolean) => void;
+}
+
+interface Props {
+  entry: QueueEntry;
+  active: boolean;
+  editing: boolean;
+  selected: boolean;
+  handlers: RowHandlers;
+}
+
+function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
+  const read = entry.readAt > 0;
+  const pinned = entry.pinnedAt > 0;
+  const byline = [
+    formatAuthors(entry.authors),
+    formatDate(entry.publishedAt),
+    formatUpvotes(entry.upvotes),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const classes = ['item', read && 'read', pinned && 'pinned', active && 'active']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <li
+      class={classes}
+      data-paper-id={entry.id}
+      tabIndex={active ? 0 : -1}
+      aria-current={active ? 'true' : undefined}
+      onFocusCapture={() => handlers.onActivate(entry.id)}
+    >
+      {handlers.onSelect && (
+        <input
+          type="checkbox"
+          class="select"
+          aria-label={`Select “${entry.title}”`}
+          checked={selected}
+          onChange={(e) => handlers.onSelect?.(entry.id, e.currentTarget.checked)}
+        />
+      )}
+      <div class="item-text">
+        {pinned && <span class="badge">Pinned</span>}
+        <a
+          class="title"
+          href={paperUrl(entry.id)}
+          onClick={(e) => {
+            e.preventDefault();
+            handlers.onOpen(entry);
+          }}
+        >
+          {entry.title}
+        </a>
+        {byline && <p class="byline">{byline}</p>}
+        {entry.tags.length > 0 && (
+          <ul class="tags" aria-label="Tags">
+            {entry.tags.map((tag) => (
+              <li key={tag}>
+                <button
+                  type="button"
+                  class="tag"
+                  aria-label={`Show papers tagged ${tag}`}
+                  onClick={() => handlers.onTagFilter(tag)}
+                >
+                  #{tag}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {entry.note && !editing && <p class="note">{entry.note}</p>}
+        {editing && (
+          <AnnotationEditor
+            title={entry.title}
+            note={entry.note}
+            tags={entry.tags}
+            onSave={(change) => {
+              handlers.onAnnotate(entry, change);
+              handlers.onEdit(null);
+            }}
+            onCancel={() => handlers.onEdit(null)}
+          />
+        )}
+        <div class="item-tools">
+          <button
+            type="button"
+            aria-pressed={pinned}
+            onClick={() => handlers.onSetPinned(entry, !pinned)}
+            title={pinned ? 'Stop keeping it at the top' : 'Keep it at the top of the queue'}
+          >
+            {pinned ? 'Unpin' : 'Pin'}
+          </button>
+          <button
+            type="button"
+            aria-expanded={editing}
+            onClick={() => handlers.onEdit(editing ? null : entry.id)}
+          >
+            {entry.note || entry.tags.length > 0 ? 'Edit note/tags' : 'Add note/tags'}
+          </button>
+        </div>
+      </div>
+      <div class="item-actions">
+        <button
+          type="button"
+          aria-pressed={read}
+          onClick={() => handlers.onSetRead(entry, !read)}
+          title={read ? 'Mark as unread (r)' : 'Mark as read (r)'}
+        >
+          {read ? 'Mark unread' : 'Mark read'}
+        </button>
+        <button
+          type="button"
+          onClick={() => handlers.onRemove(entry)}
+          title="Remove from queue (Delete)"
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Rows re-render only when their own paper or state changes: keystrokes stay cheap. */
+export const QueueRow = memo(QueueRowView);
