@@ -11,6 +11,7 @@
 import type { Transaction } from 'dexie';
 import { toBackupJson } from '../shared/backup/format';
 import { parseBackup } from '../shared/backup/parse-backup';
+import type { SnapshotSummary } from '../shared/transfer-types';
 import type { MarkRecord, PaperQueueDB, PaperRecord, SnapshotRecord } from './database';
 import { type ImportOutcome, readBackupFrom, replaceWithBackup } from './transfer';
 
@@ -21,14 +22,7 @@ export const KEEP: Record<SnapshotRecord['reason'], number> = {
   manual: 10,
 };
 
-export interface SnapshotInfo {
-  id: number;
-  createdAt: number;
-  reason: SnapshotRecord['reason'];
-  /** Size of the backup text in characters. */
-  size: number;
-  marks: number;
-}
+export type SnapshotInfo = SnapshotSummary;
 
 /**
  * Called first in every `.upgrade()`: copies the data as it was before the migration, in the

@@ -7,16 +7,11 @@ import { type Backup, type BackupPaper, buildBackup } from '../shared/backup/for
 import type { ExportEntry } from '../shared/export/entry';
 import type { ExportScope } from '../shared/export/formats';
 import type { StateMap } from '../shared/model';
+import type { ImportReport } from '../shared/transfer-types';
 import { emptyMark, type MarkRecord, type PaperQueueDB, type PaperRecord } from './database';
 import { stateOf } from './marks';
 
-export interface ImportReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  /** Marks a restore took away (a merge never removes any). */
-  removed?: number;
-}
+export type { ImportReport };
 
 export interface ImportOutcome {
   report: ImportReport;

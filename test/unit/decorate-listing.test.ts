@@ -20,6 +20,7 @@ function fakeBackground(initial: StateMap = {}) {
         Object.fromEntries(ids.map((id) => [id, states[id] ?? { saved: false, read: false }]));
       if (r.type === 'papers.seen') return answer(r.papers.map((p) => p.id)) as never;
       if (r.type === 'papers.states') return answer(r.ids) as never;
+      if (r.type !== 'paper.mark') throw new Error(`A content script never sends ${r.type}`);
       const next: PaperState = { ...(states[r.id] ?? { saved: false, read: false }) };
       if (r.saved !== undefined) next.saved = r.saved;
       if (r.read !== undefined) next.read = r.read;

@@ -28,7 +28,7 @@ function item(entry: ExportEntry): string[] {
   }
   const note = entry.note.trim();
   if (note) {
-    for (const line of note.split(/\r\n|\r|\n/)) lines.push(`  > ${escapeMarkdown(line)}`);
+    for (const line of note.split(/\r\n|\r|\n/)) lines.push(`  > ${escapeLineStart(line)}`);
   }
   return lines;
 }
@@ -39,13 +39,14 @@ function authorList(authors: readonly string[]): string {
   return names.join(', ');
 }
 
-/**
- * Backslash-escapes the characters that make links, emphasis, code, HTML or tables anywhere,
- * and a leading `-`, `+`, `=` or `1.` that would start a list or a heading underline.
- */
+/** Backslash-escapes the characters that make links, emphasis, code, HTML or tables. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()<>#!|~]/g, '\\$&')
+  return text.replace(/[\\`*_{}[\]()<>#!|~]/g, '\\$&');
+}
+
+/** Also escapes a leading `-`, `+`, `=` or `1.`, which would start a list at a line's start. */
+function escapeLineStart(text: string): string {
+  return escapeMarkdown(text)
     .replace(/^(\s*)([-+=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
