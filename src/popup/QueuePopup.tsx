@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { PaperQueueDB } from '../db/database';
 import { loadQueue } from '../db/queue';
 import type { sendRequest } from '../shared/messaging';
+import { TransferSection } from '../ui/transfer/TransferSection';
 import { QueueList } from './QueueList';
 import { useLiveQuery } from './use-live-query';
 
@@ -16,6 +17,7 @@ interface Props {
 
 export function QueuePopup({ db, send }: Props) {
   const queue = useLiveQuery(() => loadQueue(db), [db]);
+  const tags = useLiveQuery(() => db.marks.orderBy('tags').uniqueKeys(), [db]);
   const [error, setError] = useState('');
 
   const mark = (id: string, change: { saved?: boolean; read?: boolean }) => {
@@ -58,6 +60,7 @@ export function QueuePopup({ db, send }: Props) {
           onRemove={(id) => mark(id, { saved: false })}
         />
       )}
+      <TransferSection send={send} tags={tags.status === 'ready' ? (tags.value as string[]) : []} />
     </main>
   );
 }
