@@ -6,7 +6,11 @@ import { arxivAbsUrl, type ExportEntry, oneLine, publicationDate } from './entry
 
 export function toBibtex(entries: readonly ExportEntry[]): string {
   const keys = citationKeys(entries);
-  return entries.map((entry) => bibEntry(entry, keys.get(entry.id) ?? entry.id)).join('\n');
+  let out = '';
+  for (const [i, entry] of entries.entries()) {
+    out += `${i > 0 ? '\n' : ''}${bibEntry(entry, keys.get(entry.id) ?? entry.id)}`;
+  }
+  return out;
 }
 
 function bibEntry(entry: ExportEntry, key: string): string {
@@ -16,7 +20,9 @@ function bibEntry(entry: ExportEntry, key: string): string {
     ['title', `{${escapeLatex(oneLine(entry.title))}}`],
   ];
   if (entry.authors.length > 0) {
-    fields.push(['author', entry.authors.map(bibName).join(' and ')]);
+    let authors = '';
+    for (const name of entry.authors) authors += `${authors ? ' and ' : ''}${bibName(name)}`;
+    fields.push(['author', authors]);
   }
   if (year !== undefined) fields.push(['year', String(year)]);
   fields.push(['eprint', entry.id], ['archivePrefix', 'arXiv'], ['url', arxivAbsUrl(entry.id)]);
@@ -24,8 +30,9 @@ function bibEntry(entry: ExportEntry, key: string): string {
   if (entry.tags.length > 0) {
     fields.push(['keywords', entry.tags.map((t) => escapeLatex(oneLine(t))).join(', ')]);
   }
-  const body = fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n');
-  return `@misc{${key},\n${body}\n}\n`;
+  let out = `@misc{${key},\n`;
+  for (const [name, value] of fields) out += `  ${name} = {${value}},\n`;
+  return `${out}}\n`;
 }
 
 /**
@@ -50,7 +57,10 @@ const LATEX_SPECIALS: Record<string, string> = {
   '^': '\\textasciicircum{}',
 };
 
+const LATEX_SPECIAL = /[\\{}$&%#_~^]/;
+
 export function escapeLatex(text: string): string {
+  if (!LATEX_SPECIAL.test(text)) return text;
   return text.replace(/[\\{}$&%#_~^]/g, (c) => LATEX_SPECIALS[c] ?? c);
 }
 
@@ -83,9 +93,11 @@ export function baseKey(entry: ExportEntry): string {
 }
 
 function asciiWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Accents are dropped (é → e); ASCII text, the common case, needs no normalising.
+  const folded = /^[\x20-\x7e]*$/.test(text)
+    ? text
+    : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return folded
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
