@@ -102,9 +102,9 @@ for (const format of EXPORT_FORMATS) {
 
 console.table(results);
 // The machine may be shared: the minimum is the exporter's own cost, the median what it met.
-const load = loadavg().map((n) => n.toFixed(2));
+const machineLoad = loadavg().map((n) => n.toFixed(2));
 console.log(
-  `Load average ${load.join(' ')} on ${cpus().length} CPUs; budget checked on the median.`,
+  `Load average ${machineLoad.join(' ')} on ${cpus().length} CPUs; budget checked on the median.`,
 );
 const out = join(ROOT, 'bench-results', 'export.json');
 mkdirSync(dirname(out), { recursive: true });

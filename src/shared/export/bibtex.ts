@@ -41,8 +41,10 @@ function bibEntry(entry: ExportEntry, key: string): string {
  */
 function bibName(name: string): string {
   const escaped = escapeLatex(oneLine(name));
-  return /,|\band\b/i.test(name) ? `{${escaped}}` : escaped;
+  return name.includes(',') || AND_WORD.test(name) ? `{${escaped}}` : escaped;
 }
+
+const AND_WORD = /\band\b/i;
 
 const LATEX_SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -85,10 +87,8 @@ const STOP_WORDS = new Set([
 export function baseKey(entry: ExportEntry): string {
   const [year] = publicationDate(entry);
   const lastName = entry.authors[0]?.trim().split(/\s+/).pop() ?? '';
-  const word =
-    asciiWords(entry.title).find((w) => !STOP_WORDS.has(w) && /[a-z]/.test(w)) ??
-    asciiWords(entry.title)[0] ??
-    '';
+  const words = asciiWords(entry.title);
+  const word = words.find((w) => !STOP_WORDS.has(w) && /[a-z]/.test(w)) ?? words[0] ?? '';
   return `${asciiWords(lastName).join('') || 'anon'}${year ?? ''}${word}`;
 }
 
