@@ -177,6 +177,41 @@ describe('import from the popup', () => {
     await popup.close();
   });
 
+  it('downloads a JSON backup that imports back with nothing to change', async () => {
+    const popup = await openTransfer();
+    await popup.getByLabel('Papers to export').selectOption('everything');
+    await popup.getByLabel('Export format').selectOption('json');
+    await popup.getByRole('button', { name: 'Download' }).click();
+    await eventually(
+      async () => expect(await popup.getByRole('status').textContent()).toMatch(/^Downloading/),
+      5000,
+    );
+    const name = /Downloading (\S+)/.exec(
+      (await popup.getByRole('status').textContent()) ?? '',
+    )?.[1];
+    expect(name).toMatch(/^paper-queue-everything-\d{4}-\d{2}-\d{2}\.json$/);
+    await eventually(async () => expect(readdirSync(downloadDir)).toContain(name), 10_000);
+    const text = readFileSync(join(downloadDir, name as string), 'utf8');
+    const backup = JSON.parse(text);
+    expect(backup).toMatchObject({ format: 'paper-queue-backup', version: 1 });
+    expect(backup.marks.map((m: { id: string }) => m.id).sort()).toEqual(
+      [AVATAR, ...IMPORTED, LLAMA].sort(),
+    );
+    await popup.locator('input[type=file]').setInputFiles({
+      name: name as string,
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await eventually(
+      async () =>
+        expect(
+          await popup.locator('section[aria-label="Import"] [role=status]').textContent(),
+        ).toMatch(/^Backup imported: 0 added, 0 updated, \d+ unchanged\.$/),
+      5000,
+    );
+    await popup.close();
+  });
+
   it('takes a backup on request and lists it', async () => {
     const popup = await openTransfer();
     await popup.getByRole('button', { name: 'Back up now' }).click();
