@@ -4,12 +4,12 @@
  * daily one, and one before every restore. Each holds the JSON backup text, so the same
  * validated parser reads it back.
  *
- * Restoring replaces the database with the snapshot (a merge could not bring back a paper
- * removed since, because the removal is newer), after snapshotting the present, so a restore
- * can itself be undone.
+ * Restoring replaces every mark with the snapshot's (a merge could not bring back a paper
+ * removed since, because the removal is newer) and puts back its papers' metadata, after
+ * snapshotting the present, so a restore can itself be undone.
  */
 import type { Transaction } from 'dexie';
-import { toBackupJson } from '../shared/backup/format';
+import type { Backup } from '../shared/backup/format';
 import { parseBackup } from '../shared/backup/parse-backup';
 import type { SnapshotSummary } from '../shared/transfer-types';
 import type { MarkRecord, PaperQueueDB, PaperRecord, SnapshotRecord } from './database';
@@ -25,6 +25,16 @@ export const KEEP: Record<SnapshotRecord['reason'], number> = {
 export type SnapshotInfo = SnapshotSummary;
 
 /**
+ * The user's data: every mark and what we know of those papers. Metadata of papers the user
+ * never marked is left out (the site tells it again on the next visit): with a year of
+ * browsing it would be most of each snapshot. Compact JSON, for the same reason.
+ */
+function snapshotText(backup: Backup): string {
+  const marked = new Set(backup.marks.map((m) => m.id));
+  return JSON.stringify({ ...backup, papers: backup.papers.filter((p) => marked.has(p.id)) });
+}
+
+/**
  * Called first in every `.upgrade()`: copies the data as it was before the migration, in the
  * same versionchange transaction, so the copy and the migration commit or fail together and
  * no other context can write in between.
@@ -37,7 +47,7 @@ export async function snapshotBeforeUpgrade(tx: Transaction, now = Date.now()): 
   );
   await tx
     .table<SnapshotRecord, number>('snapshots')
-    .add({ createdAt: now, reason: 'migration', backup: toBackupJson(backup) });
+    .add({ createdAt: now, reason: 'migration', backup: snapshotText(backup) });
 }
 
 export async function takeSnapshot(
@@ -47,7 +57,7 @@ export async function takeSnapshot(
 ): Promise<number> {
   return db.transaction('rw', db.papers, db.marks, db.snapshots, async () => {
     const backup = await readBackupFrom(db.papers, db.marks, now);
-    const id = await db.snapshots.add({ createdAt: now, reason, backup: toBackupJson(backup) });
+    const id = await db.snapshots.add({ createdAt: now, reason, backup: snapshotText(backup) });
     await prune(db, reason);
     return id as number;
   });

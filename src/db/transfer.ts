@@ -183,14 +183,14 @@ export async function importIds(
 }
 
 /**
- * Makes the database exactly the backup: papers and marks not in it are removed. Must run
+ * Makes the user's decisions exactly the backup's: marks not in it are removed. Paper
+ * metadata in the backup is put back; other metadata (papers never marked) is kept. Must run
  * inside the caller's transaction (restoring a snapshot first snapshots the present).
  */
 export async function replaceWithBackup(db: PaperQueueDB, backup: Backup): Promise<ImportOutcome> {
   const localMarks = new Map((await db.marks.toArray()).map((m) => [m.id, completeMark(m)]));
-  await db.papers.clear();
   await db.marks.clear();
-  await db.papers.bulkAdd(backup.papers);
+  await db.papers.bulkPut(backup.papers);
   await db.marks.bulkAdd(backup.marks);
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const changed: StateMap = {};

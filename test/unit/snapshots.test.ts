@@ -2,7 +2,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type PaperQueueDB } from '../../src/db/database';
-import { applyMarks } from '../../src/db/marks';
+import { applyMarks, recordSeen } from '../../src/db/marks';
 import {
   ensureDailySnapshot,
   listSnapshots,
@@ -81,6 +81,22 @@ describe('restoring a snapshot', () => {
     // The restore itself can be undone.
     await restoreSnapshot(db, undo?.id as number, T0 + 4);
     expect(await db.marks.count()).toBe(2);
+  });
+
+  it('keeps only marked papers in a snapshot, and keeps other metadata on restore', async () => {
+    await recordSeen(db, [
+      { id: '2407.21783', title: 'Llama' },
+      { id: '2407.21770', title: 'MoMa' },
+    ]);
+    await applyMarks(db, { id: '2407.21783', saved: true }, T0);
+    const id = await takeSnapshot(db, 'manual', T0);
+    const text = (await db.snapshots.get(id))?.backup ?? '';
+    expect(parseBackup(text)).toMatchObject({
+      ok: true,
+      value: { papers: [{ id: '2407.21783' }] },
+    });
+    await restoreSnapshot(db, id, T0 + 1);
+    expect((await db.papers.toArray()).map((p) => p.title).sort()).toEqual(['Llama', 'MoMa']);
   });
 
   it('refuses an unknown snapshot and changes nothing', async () => {
