@@ -74,6 +74,25 @@ describe('transfer.export', () => {
   });
 });
 
+describe('validation of the new messages', () => {
+  it.each([
+    [
+      { type: 'transfer.export', scope: { kind: 'tag' }, format: 'csv', deliver: 'text' },
+      /scope\.tag/,
+    ],
+    [
+      { type: 'transfer.export', scope: { kind: 'all' }, format: 'csv', deliver: 'text' },
+      /scope\.kind/,
+    ],
+    [{ ...exportQueue, format: 'docx', deliver: 'text' }, /at format/],
+    [{ type: 'transfer.import', text: 'x'.repeat(20 * 1024 * 1024 + 1) }, /larger than 20 MB/],
+    [{ type: 'snapshots.restore', id: -1 }, /at id/],
+  ])('refuses %o', async (message, why) => {
+    const reply = await handleMessage(message, fromPopup, ctx);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(why) });
+  });
+});
+
 describe('transfer.import', () => {
   it('imports a list, announces the new states and queues the papers for authors', async () => {
     const reply = await handleMessage(
