@@ -1,5 +1,6 @@
 /** Export and import as the background runs them: building files, reading imports. */
 import type { PaperQueueDB } from '../db/database';
+import { takeSnapshot } from '../db/snapshots';
 import {
   type ImportOutcome,
   importBackup,
@@ -43,6 +44,7 @@ export class ImportError extends Error {
 /**
  * Reads the whole text first (a JSON backup if it looks like JSON, else a list of ids and
  * links); only a text that is valid throughout reaches the database, in one transaction.
+ * A valid import is preceded by a snapshot of the present, so it can be undone.
  */
 export async function importText(
   db: PaperQueueDB,
@@ -52,9 +54,15 @@ export async function importText(
   if (/^\s*[[{]/.test(text)) {
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new ImportError(`Nothing was imported. ${parsed.error}`);
+    await snapshotBeforeImport(db, now);
     return { kind: 'backup', outcome: await importBackup(db, parsed.value) };
   }
   const parsed = parseIdList(text);
   if (!parsed.ok) throw new ImportError(`Nothing was imported. ${parsed.error}`);
+  await snapshotBeforeImport(db, now);
   return { kind: 'list', outcome: await importIds(db, parsed.value, now) };
+}
+
+async function snapshotBeforeImport(db: PaperQueueDB, now: number) {
+  if ((await db.marks.count()) > 0) await takeSnapshot(db, 'manual', now);
 }

@@ -111,6 +111,15 @@ describe('transfer.import', () => {
       },
     ]);
     expect(queued).toEqual([['2407.21783', '2407.21770']]);
+    expect(await db.snapshots.count()).toBe(0); // there was nothing to keep
+  });
+
+  it('snapshots the present before a valid import, so it can be undone', async () => {
+    await applyMarks(db, { id: '2407.21783', saved: true }, 1);
+    await handleMessage({ type: 'transfer.import', text: '2407.21770' }, fromPopup, ctx);
+    const [snapshot] = await db.snapshots.toArray();
+    expect(snapshot).toMatchObject({ reason: 'manual', createdAt: NOW });
+    expect(snapshot?.backup).not.toContain('2407.21770');
   });
 
   it('says why and where a file is refused, and changes nothing', async () => {
@@ -124,6 +133,7 @@ describe('transfer.import', () => {
       error: 'Nothing was imported. line 2: not an arXiv id or paper link: "not a paper"',
     });
     expect(await db.marks.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(0);
     expect(announced).toEqual([]);
   });
 

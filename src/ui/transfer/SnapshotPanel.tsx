@@ -1,5 +1,5 @@
 /**
- * Automatic backups (before migrations, daily, before restores): list, take one now, restore.
+ * Automatic backups (before migrations, daily, before imports and restores): list, take one now, restore.
  * Restoring replaces everything, so it asks for a second click (Firefox popups have no
  * confirm()); the present is snapshotted first, so a restore can be undone.
  */
@@ -16,7 +16,7 @@ export interface SnapshotPanelProps {
 const REASONS: Record<SnapshotSummary['reason'], string> = {
   daily: 'Daily',
   migration: 'Before an update',
-  manual: 'Manual / before a restore',
+  manual: 'Manual, or before an import or restore',
 };
 
 export function SnapshotPanel({ send }: SnapshotPanelProps) {
