@@ -6,11 +6,7 @@ import { arxivAbsUrl, type ExportEntry, oneLine, publicationDate } from './entry
 
 export function toBibtex(entries: readonly ExportEntry[]): string {
   const keys = citationKeys(entries);
-  let out = '';
-  for (const [i, entry] of entries.entries()) {
-    out += `${i > 0 ? '\n' : ''}${bibEntry(entry, keys.get(entry.id) ?? entry.id)}`;
-  }
-  return out;
+  return entries.map((entry) => bibEntry(entry, keys.get(entry.id) ?? entry.id)).join('\n');
 }
 
 function bibEntry(entry: ExportEntry, key: string): string {
@@ -20,9 +16,7 @@ function bibEntry(entry: ExportEntry, key: string): string {
     ['title', `{${escapeLatex(oneLine(entry.title))}}`],
   ];
   if (entry.authors.length > 0) {
-    let authors = '';
-    for (const name of entry.authors) authors += `${authors ? ' and ' : ''}${bibName(name)}`;
-    fields.push(['author', authors]);
+    fields.push(['author', entry.authors.map(bibName).join(' and ')]);
   }
   if (year !== undefined) fields.push(['year', String(year)]);
   fields.push(['eprint', entry.id], ['archivePrefix', 'arXiv'], ['url', arxivAbsUrl(entry.id)]);
@@ -30,9 +24,8 @@ function bibEntry(entry: ExportEntry, key: string): string {
   if (entry.tags.length > 0) {
     fields.push(['keywords', entry.tags.map((t) => escapeLatex(oneLine(t))).join(', ')]);
   }
-  let out = `@misc{${key},\n`;
-  for (const [name, value] of fields) out += `  ${name} = {${value}},\n`;
-  return `${out}}\n`;
+  const body = fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n');
+  return `@misc{${key},\n${body}\n}\n`;
 }
 
 /**

@@ -6,16 +6,13 @@
 import { arxivAbsUrl, arxivDoi, type ExportEntry, oneLine, publicationDate } from './entry';
 
 export function toRis(entries: readonly ExportEntry[]): string {
-  let out = '';
-  for (const entry of entries) out += record(entry);
-  return out;
+  return entries.map(record).join('');
 }
 
 function record(entry: ExportEntry): string {
-  // Appending to one string (a rope in JS engines) allocates far less than joining lines.
-  let out = '';
+  const lines: string[] = [];
   const line = (tag: string, value: string) => {
-    out += `${tag}  - ${oneLine(value)}\r\n`;
+    lines.push(`${tag}  - ${oneLine(value)}\r\n`);
   };
   const [year, month, day] = publicationDate(entry);
   // UNPB (unpublished work) is how reference managers exchange preprints.
@@ -33,5 +30,6 @@ function record(entry: ExportEntry): string {
   line('UR', arxivAbsUrl(entry.id));
   for (const tag of entry.tags) line('KW', tag);
   if (entry.note.trim()) line('N1', entry.note);
-  return `${out}ER  -\r\n`;
+  lines.push('ER  -\r\n');
+  return lines.join('');
 }
