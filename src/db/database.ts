@@ -10,7 +10,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { PaperMeta } from '../shared/model';
-import { snapshotBeforeUpgrade } from './snapshots';
+import { snapshotBeforeUpgrade } from './migration-snapshot';
 
 export interface PaperRecord extends PaperMeta {
   firstSeenAt: number;

@@ -1,18 +1,17 @@
 /**
  * Automatic backups kept in the database's `snapshots` table: one before every schema
- * migration (taken inside the upgrade transaction, see `snapshotBeforeUpgrade`), a rolling
- * daily one, and one before every restore. Each holds the JSON backup text, so the same
+ * migration (taken inside the upgrade transaction, see migration-snapshot.ts), a rolling
+ * daily one, and one before every import and restore. Each holds the JSON backup text, so the same
  * validated parser reads it back.
  *
  * Restoring replaces every mark with the snapshot's (a merge could not bring back a paper
  * removed since, because the removal is newer) and puts back its papers' metadata, after
  * snapshotting the present, so a restore can itself be undone.
  */
-import type { Transaction } from 'dexie';
-import type { Backup } from '../shared/backup/format';
 import { parseBackup } from '../shared/backup/parse-backup';
 import type { SnapshotSummary } from '../shared/transfer-types';
-import type { MarkRecord, PaperQueueDB, PaperRecord, SnapshotRecord } from './database';
+import type { PaperQueueDB, SnapshotRecord } from './database';
+import { snapshotText } from './migration-snapshot';
 import { type ImportOutcome, readBackupFrom, replaceWithBackup } from './transfer';
 
 /** How many snapshots of each kind are kept; older ones are deleted. */
@@ -23,32 +22,6 @@ export const KEEP: Record<SnapshotRecord['reason'], number> = {
 };
 
 export type SnapshotInfo = SnapshotSummary;
-
-/**
- * The user's data: every mark and what we know of those papers. Metadata of papers the user
- * never marked is left out (the site tells it again on the next visit): with a year of
- * browsing it would be most of each snapshot. Compact JSON, for the same reason.
- */
-function snapshotText(backup: Backup): string {
-  const marked = new Set(backup.marks.map((m) => m.id));
-  return JSON.stringify({ ...backup, papers: backup.papers.filter((p) => marked.has(p.id)) });
-}
-
-/**
- * Called first in every `.upgrade()`: copies the data as it was before the migration, in the
- * same versionchange transaction, so the copy and the migration commit or fail together and
- * no other context can write in between.
- */
-export async function snapshotBeforeUpgrade(tx: Transaction, now = Date.now()): Promise<void> {
-  const backup = await readBackupFrom(
-    tx.table<PaperRecord, string>('papers'),
-    tx.table<MarkRecord, string>('marks'),
-    now,
-  );
-  await tx
-    .table<SnapshotRecord, number>('snapshots')
-    .add({ createdAt: now, reason: 'migration', backup: snapshotText(backup) });
-}
 
 export async function takeSnapshot(
   db: PaperQueueDB,
