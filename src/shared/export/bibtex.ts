@@ -33,11 +33,15 @@ function bibEntry(entry: ExportEntry, key: string): string {
  * or reordered by BibTeX, so it is braced whole.
  */
 function bibName(name: string): string {
+  // Most names need nothing: one scan instead of four (10,000 papers carry ~400,000 names).
+  if (PLAIN_NAME.test(name)) return name;
   const escaped = escapeLatex(oneLine(name));
   return name.includes(',') || AND_WORD.test(name) ? `{${escaped}}` : escaped;
 }
 
 const AND_WORD = /\band\b/i;
+/** Letters (any script), single inner spaces, dots, hyphens, apostrophes; no "and". */
+const PLAIN_NAME = /^(?!.*\band\b)[\p{L}\p{M}.'-]+(?: [\p{L}\p{M}.'-]+)*$/iu;
 
 const LATEX_SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
