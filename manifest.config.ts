@@ -48,7 +48,7 @@ const shared = {
   description: '__MSG_extensionDescription__',
   default_locale: 'en',
   icons: ICONS,
-  permissions: ['storage', 'unlimitedStorage'],
+  permissions: ['storage', 'unlimitedStorage', 'downloads'],
   host_permissions: ['https://huggingface.co/*'],
   action: {
     default_title: '__MSG_extensionName__',

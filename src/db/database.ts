@@ -10,6 +10,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { PaperMeta } from '../shared/model';
+import { snapshotBeforeUpgrade } from './migration-snapshot';
 
 export interface PaperRecord extends PaperMeta {
   firstSeenAt: number;
@@ -58,7 +59,9 @@ export const DATABASE_NAME = 'paper-queue';
 
 /**
  * Opens the database. Every schema version stays declared forever, so any older database
- * upgrades step by step. Add a version; never edit one that has shipped.
+ * upgrades step by step. Add a version; never edit one that has shipped. Every `.upgrade()`
+ * starts with `snapshotBeforeUpgrade(tx)`, so the data as it was before is kept (Dexie runs
+ * upgrade functions only for an existing database, never for a new one).
  */
 export function openDatabase(name = DATABASE_NAME): PaperQueueDB {
   const db = new Dexie(name) as PaperQueueDB;
@@ -71,15 +74,16 @@ export function openDatabase(name = DATABASE_NAME): PaperQueueDB {
       marks: 'id, savedAt, readAt, updatedAt, pinnedAt, *tags',
       snapshots: '++id, createdAt',
     })
-    .upgrade((tx) =>
-      tx
+    .upgrade(async (tx) => {
+      await snapshotBeforeUpgrade(tx);
+      await tx
         .table<MarkRecord, string>('marks')
         .toCollection()
         .modify((mark) => {
           mark.pinnedAt ??= 0;
           mark.tags ??= [];
           mark.note ??= '';
-        }),
-    );
+        });
+    });
   return db;
 }

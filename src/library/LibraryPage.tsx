@@ -7,6 +7,7 @@ import type { QueueEntry } from '../db/queue';
 import { QueueView } from '../ui/queue/QueueView';
 import type { Send } from '../ui/queue/use-queue-actions';
 import { useSettings } from '../ui/queue/use-settings';
+import { TransferSlot } from '../ui/transfer/TransferSlot';
 import { SettingsSection } from './SettingsSection';
 import { StorageSection } from './StorageSection';
 
@@ -43,7 +44,7 @@ export function LibraryPage({ db, send, onFirstRender, firstScreen }: Props) {
         <StorageSection db={db} />
         <section class="panel transfer-slot" aria-label="Export / Import">
           <h2>Export / Import</h2>
-          {/* src/ui/transfer/ mounts its components here. */}
+          <TransferSlot db={db} send={send} open />
         </section>
       </aside>
     </div>

@@ -7,6 +7,7 @@ import type { PaperQueueDB } from '../db/database';
 import type { QueueEntry } from '../db/queue';
 import { QueueView } from '../ui/queue/QueueView';
 import type { Send } from '../ui/queue/use-queue-actions';
+import { TransferSlot } from '../ui/transfer/TransferSlot';
 import { DriftNotice } from './DriftNotice';
 
 interface Props {
@@ -33,7 +34,7 @@ export function QueuePopup({ db, send, onFirstRender, firstScreen }: Props) {
       <DriftNotice />
       <QueueView db={db} send={send} onFirstRender={onFirstRender} firstScreen={firstScreen} />
       <section class="popup-footer" aria-label="Export / Import">
-        {/* Export / Import (src/ui/transfer/) mounts here. */}
+        <TransferSlot db={db} send={send} />
       </section>
     </main>
   );

@@ -6,10 +6,13 @@
  * with `import type` only, so valibot never ships in the content script.
  */
 import * as v from 'valibot';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MEGABYTES } from './backup/limits';
+import { EXPORT_FORMATS } from './export/formats';
 import { LIMITS, MAX_NOTE_LENGTH, MAX_PAPERS_PER_MESSAGE } from './limits';
 import type { PaperState, StateMap } from './model';
 import { isPaperId } from './paper-id';
 import { MAX_TAG_LENGTH, MAX_TAGS_PER_PAPER } from './tags';
+import type { ExportResult, ImportResult, SnapshotSummary } from './transfer-types';
 
 const PaperId = v.pipe(
   v.string(),
@@ -39,6 +42,14 @@ export const PaperMetaSchema = v.strictObject({
   githubRepo: v.optional(HttpsUrl),
   organization: v.optional(text(LIMITS.organization)),
 });
+
+export const ExportScopeSchema = v.variant('kind', [
+  v.strictObject({ kind: v.picklist(['queue', 'read', 'saved', 'everything']) }),
+  v.strictObject({
+    kind: v.literal('tag'),
+    tag: v.pipe(v.string(), v.minLength(1, 'Empty'), v.maxLength(MAX_TAG_LENGTH)),
+  }),
+]);
 
 const PaperList = v.pipe(v.array(PaperMetaSchema), v.maxLength(MAX_PAPERS_PER_MESSAGE));
 const IdList = v.pipe(v.array(PaperId), v.maxLength(MAX_PAPERS_PER_MESSAGE));
@@ -142,6 +153,43 @@ export const RequestSchema = v.variant('type', [
     type: v.literal('marks.restore'),
     marks: v.pipe(v.array(MarkSnapshotSchema), v.maxLength(MAX_PAPERS_PER_MESSAGE)),
   }),
+  /**
+   * Export a scope in a format: `download` saves a file through the downloads API (from the
+   * background: Firefox closes the popup, and its blob: URLs, when a file dialog opens);
+   * `text` answers the text, for the clipboard. Extension pages only.
+   */
+  v.strictObject({
+    type: v.literal('transfer.export'),
+    scope: ExportScopeSchema,
+    format: v.picklist(EXPORT_FORMATS),
+    deliver: v.picklist(['download', 'text']),
+  }),
+  /** Import a JSON backup or a list of ids/links; validated whole, written in one transaction. */
+  v.strictObject({
+    type: v.literal('transfer.import'),
+    text: v.pipe(
+      v.string(),
+      v.maxLength(MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_MEGABYTES} MB`),
+    ),
+  }),
+  /** Automatic backups, newest first, without their text. */
+  v.strictObject({ type: v.literal('snapshots.list') }),
+  /** Take a snapshot now. */
+  v.strictObject({ type: v.literal('snapshots.take') }),
+  /** Replace the database with a snapshot (the present is snapshotted first). */
+  v.strictObject({
+    type: v.literal('snapshots.restore'),
+    id: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
+]);
+
+/** Requests that change or reveal the whole database: refused from content scripts. */
+export const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set([
+  'transfer.export',
+  'transfer.import',
+  'snapshots.list',
+  'snapshots.take',
+  'snapshots.restore',
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -159,6 +207,11 @@ export interface Responses {
   'papers.mark': StateMap;
   'papers.tag': StateMap;
   'marks.restore': StateMap;
+  'transfer.export': ExportResult;
+  'transfer.import': ImportResult;
+  'snapshots.list': SnapshotSummary[];
+  'snapshots.take': SnapshotSummary[];
+  'snapshots.restore': ImportResult;
 }
 
 /** Errors cross the boundary as data: a reply never rejects. */

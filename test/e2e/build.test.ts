@@ -10,9 +10,9 @@ const DIST = join(__dirname, '../../dist');
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
 
 describe('dist/manifest.json', () => {
-  it('asks for storage only, and for huggingface.co only', () => {
+  it('asks for storage and downloads only, and for huggingface.co only', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'downloads']);
     expect(manifest.host_permissions).toEqual(['https://huggingface.co/*']);
     expect(manifest.content_scripts).toEqual([
       expect.objectContaining({ matches: ['https://huggingface.co/papers*'] }),

@@ -19,8 +19,9 @@ export interface ExtensionSession {
 
 export async function startSession(
   pages?: Record<string, string | (() => string)>,
+  options: { downloadsDir?: string } = {},
 ): Promise<ExtensionSession> {
-  const { context, extensionId, worker, close } = await launchWithExtension();
+  const { context, extensionId, worker, close } = await launchWithExtension(options);
   await serveHuggingFace(context, { pages });
   return {
     context,

@@ -5,6 +5,7 @@ export function launchWithExtension(options?: {
   extensionDir?: string;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  downloadsDir?: string;
 }): Promise<{
   context: BrowserContext;
   extensionId: string;

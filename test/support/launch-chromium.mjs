@@ -1,5 +1,5 @@
 // Starts Debian's Chromium (or CHROME_PATH) with the built extension loaded, via Playwright.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -15,7 +15,9 @@ export function chromePath() {
 }
 
 /**
- * @param {{ extensionDir?: string, headless?: boolean, viewport?: {width: number, height: number} }} [options]
+ * @param {{ extensionDir?: string, headless?: boolean, viewport?: {width: number, height: number}, downloadsDir?: string }} [options]
+ *   downloadsDir: the profile's download folder (Chromium's own setting, which downloads made
+ *   by the extension follow), instead of ~/Downloads.
  */
 export async function launchWithExtension(options = {}) {
   const extensionDir = resolve(options.extensionDir ?? 'dist');
@@ -23,6 +25,11 @@ export async function launchWithExtension(options = {}) {
     throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'paper-queue-chromium-'));
+  if (options.downloadsDir) {
+    mkdirSync(join(userDataDir, 'Default'));
+    const download = { default_directory: options.downloadsDir, prompt_for_download: false };
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ download }));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath(),
     headless: options.headless ?? true,

@@ -17,3 +17,18 @@ describe('the content script', () => {
     }
   });
 });
+
+// Every schema migration keeps a copy of the data as it was (docs/ARCHITECTURE.md).
+describe('the database schema', () => {
+  it('starts every .upgrade() with a migration snapshot', () => {
+    const source = readFileSync(join(__dirname, '../../src/db/database.ts'), 'utf8');
+    // Calls only (a line starting with `.upgrade(`), not mentions in comments.
+    const upgrades = source.split(/\n\s*\.upgrade\(/).slice(1);
+    expect(upgrades.length).toBeGreaterThan(0);
+    for (const body of upgrades) {
+      expect(body.slice(0, 120)).toMatch(
+        /^async \(tx\) => \{\s+await snapshotBeforeUpgrade\(tx\);/,
+      );
+    }
+  });
+});

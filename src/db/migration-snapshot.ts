@@ -1,0 +1,35 @@
+/**
+ * The text of a snapshot, and the snapshot every schema upgrade takes first. Kept apart from
+ * snapshots.ts so that opening the database (popup, library page) does not pull in the
+ * import validators.
+ */
+import type { Transaction } from 'dexie';
+import type { Backup } from '../shared/backup/format';
+import type { MarkRecord, PaperRecord, SnapshotRecord } from './database';
+import { readBackupFrom } from './transfer';
+
+/**
+ * The user's data: every mark and what we know of those papers. Metadata of papers the user
+ * never marked is left out (the site tells it again on the next visit): with a year of
+ * browsing it would be most of each snapshot. Compact JSON, for the same reason.
+ */
+export function snapshotText(backup: Backup): string {
+  const marked = new Set(backup.marks.map((m) => m.id));
+  return JSON.stringify({ ...backup, papers: backup.papers.filter((p) => marked.has(p.id)) });
+}
+
+/**
+ * Called first in every `.upgrade()`: copies the data as it was before the migration, in the
+ * same versionchange transaction, so the copy and the migration commit or fail together and
+ * no other context can write in between.
+ */
+export async function snapshotBeforeUpgrade(tx: Transaction, now = Date.now()): Promise<void> {
+  const backup = await readBackupFrom(
+    tx.table<PaperRecord, string>('papers'),
+    tx.table<MarkRecord, string>('marks'),
+    now,
+  );
+  await tx
+    .table<SnapshotRecord, number>('snapshots')
+    .add({ createdAt: now, reason: 'migration', backup: snapshotText(backup) });
+}

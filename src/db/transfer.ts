@@ -1,0 +1,210 @@
+/**
+ * Export and import on the database: reading a scope for the exporters, the full backup,
+ * and merging an import in one transaction. A bad file never gets here: callers parse and
+ * validate the whole file first (src/shared/backup/).
+ */
+import { type Backup, type BackupPaper, buildBackup } from '../shared/backup/format';
+import type { ExportEntry } from '../shared/export/entry';
+import type { ExportScope } from '../shared/export/formats';
+import type { StateMap } from '../shared/model';
+import type { ImportReport } from '../shared/transfer-types';
+import { emptyMark, type MarkRecord, type PaperQueueDB, type PaperRecord } from './database';
+import { stateOf } from './marks';
+
+export type { ImportReport };
+
+export interface ImportOutcome {
+  report: ImportReport;
+  /** New states of papers whose saved/read state changed, for the open tabs. */
+  changed: StateMap;
+  /** Saved papers the import touched, for fetching their authors. */
+  savedIds: string[];
+}
+
+function inScope(mark: MarkRecord, scope: ExportScope): boolean {
+  switch (scope.kind) {
+    case 'queue':
+      return mark.savedAt > 0 && mark.readAt === 0;
+    case 'read':
+      return mark.savedAt > 0 && mark.readAt > 0;
+    case 'saved':
+      return mark.savedAt > 0;
+    case 'tag':
+      return mark.savedAt > 0 && mark.tags.includes(scope.tag);
+    case 'everything':
+      return true;
+  }
+}
+
+/** A mark as stored by any schema version, with every field of the newest one. */
+export function completeMark(record: Partial<MarkRecord> & { id: string }): MarkRecord {
+  return { ...emptyMark(record.id), ...record };
+}
+
+export function toExportEntry(mark: MarkRecord, paper: PaperRecord | undefined): ExportEntry {
+  return {
+    id: mark.id,
+    title: paper?.title ?? mark.id,
+    authors: paper?.authors ?? [],
+    summary: paper?.summary,
+    publishedAt: paper?.publishedAt,
+    savedAt: mark.savedAt,
+    readAt: mark.readAt,
+    tags: mark.tags,
+    note: mark.note,
+  };
+}
+
+/** Unread first, then newest saved first, then by id: the popup's order. */
+function queueOrder(a: ExportEntry, b: ExportEntry): number {
+  const unread = Number(a.readAt > 0) - Number(b.readAt > 0);
+  if (unread !== 0) return unread;
+  if (a.savedAt !== b.savedAt) return b.savedAt - a.savedAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The papers of a scope, in queue order (unread first, newest saved first). */
+export async function loadExportEntries(
+  db: PaperQueueDB,
+  scope: ExportScope,
+): Promise<ExportEntry[]> {
+  return db.transaction('r', db.marks, db.papers, async () => {
+    const marks = (await db.marks.toArray()).map(completeMark).filter((m) => inScope(m, scope));
+    const papers = await db.papers.bulkGet(marks.map((m) => m.id));
+    return marks.map((mark, i) => toExportEntry(mark, papers[i])).sort(queueOrder);
+  });
+}
+
+/** Every paper and every mark, read from the given tables (also inside a schema upgrade). */
+export async function readBackupFrom(
+  papers: { toArray(): Promise<PaperRecord[]> },
+  marks: { toArray(): Promise<MarkRecord[]> },
+  now: number,
+): Promise<Backup> {
+  const [paperRecords, markRecords] = await Promise.all([papers.toArray(), marks.toArray()]);
+  return buildBackup(paperRecords as BackupPaper[], markRecords.map(completeMark), now);
+}
+
+/** The backup of one scope: its marks and the papers they refer to. */
+export async function readBackup(
+  db: PaperQueueDB,
+  scope: ExportScope,
+  now = Date.now(),
+): Promise<Backup> {
+  return db.transaction('r', db.marks, db.papers, async () => {
+    if (scope.kind === 'everything') return readBackupFrom(db.papers, db.marks, now);
+    const marks = (await db.marks.toArray()).map(completeMark).filter((m) => inScope(m, scope));
+    const papers = await db.papers.bulkGet(marks.map((m) => m.id));
+    return buildBackup(
+      papers.filter((p): p is PaperRecord => p !== undefined) as BackupPaper[],
+      marks,
+      now,
+    );
+  });
+}
+
+/** Metadata is merged field by field; the more recently seen record wins a conflict. */
+function mergePaperRecords(local: PaperRecord, incoming: BackupPaper): PaperRecord {
+  const merged =
+    incoming.lastSeenAt > local.lastSeenAt ? { ...local, ...incoming } : { ...incoming, ...local };
+  return { ...merged, firstSeenAt: Math.min(local.firstSeenAt, incoming.firstSeenAt) };
+}
+
+const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Merges a backup into the database in one transaction. Per paper, the mark with the newer
+ * `updatedAt` wins; nothing local is ever deleted.
+ */
+export async function importBackup(db: PaperQueueDB, backup: Backup): Promise<ImportOutcome> {
+  return db.transaction('rw', db.papers, db.marks, async () => {
+    const ids = [...new Set([...backup.papers, ...backup.marks].map((r) => r.id))];
+    const [localPapers, localMarks] = await Promise.all([
+      db.papers.bulkGet(ids),
+      db.marks.bulkGet(ids),
+    ]);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const touched = new Map<string, 'added' | 'updated'>();
+    const paperWrites: PaperRecord[] = [];
+    for (const incoming of backup.papers) {
+      const local = localPapers[index.get(incoming.id) as number];
+      const next = local ? mergePaperRecords(local, incoming) : incoming;
+      if (local && sameRecord(local, next)) continue;
+      paperWrites.push(next);
+      touched.set(incoming.id, 'updated');
+    }
+    const markWrites: MarkRecord[] = [];
+    const changed: StateMap = {};
+    for (const incoming of backup.marks) {
+      const raw = localMarks[index.get(incoming.id) as number];
+      const local = raw ? completeMark(raw) : undefined;
+      if (local && (incoming.updatedAt <= local.updatedAt || sameRecord(local, incoming))) continue;
+      markWrites.push(incoming);
+      touched.set(incoming.id, local ? 'updated' : 'added');
+      const before = stateOf(local);
+      const after = stateOf(incoming);
+      if (before.saved !== after.saved || before.read !== after.read) changed[incoming.id] = after;
+    }
+    await db.papers.bulkPut(paperWrites);
+    await db.marks.bulkPut(markWrites);
+    const added = [...touched.values()].filter((t) => t === 'added').length;
+    return {
+      report: { added, updated: touched.size - added, unchanged: ids.length - touched.size },
+      changed,
+      savedIds: markWrites.filter((m) => m.savedAt > 0).map((m) => m.id),
+    };
+  });
+}
+
+/** Saves every listed paper not saved yet, in one transaction. */
+export async function importIds(
+  db: PaperQueueDB,
+  ids: readonly string[],
+  now = Date.now(),
+): Promise<ImportOutcome> {
+  return db.transaction('rw', db.marks, async () => {
+    const local = await db.marks.bulkGet([...ids]);
+    const writes: MarkRecord[] = [];
+    const changed: StateMap = {};
+    ids.forEach((id, i) => {
+      const mark = completeMark(local[i] ?? { id });
+      if (mark.savedAt > 0) return;
+      const next = { ...mark, savedAt: now, updatedAt: now };
+      writes.push(next);
+      changed[id] = stateOf(next);
+    });
+    await db.marks.bulkPut(writes);
+    return {
+      report: { added: writes.length, updated: 0, unchanged: ids.length - writes.length },
+      changed,
+      savedIds: writes.map((m) => m.id),
+    };
+  });
+}
+
+/**
+ * Makes the user's decisions exactly the backup's: marks not in it are removed. Paper
+ * metadata in the backup is put back; other metadata (papers never marked) is kept. Must run
+ * inside the caller's transaction (restoring a snapshot first snapshots the present).
+ */
+export async function replaceWithBackup(db: PaperQueueDB, backup: Backup): Promise<ImportOutcome> {
+  const localMarks = new Map((await db.marks.toArray()).map((m) => [m.id, completeMark(m)]));
+  await db.marks.clear();
+  await db.papers.bulkPut(backup.papers);
+  await db.marks.bulkAdd(backup.marks);
+  const report: ImportReport = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  const changed: StateMap = {};
+  const restored = new Map(backup.marks.map((m) => [m.id, m]));
+  for (const id of new Set([...localMarks.keys(), ...restored.keys()])) {
+    const was = localMarks.get(id);
+    const now = restored.get(id);
+    if (!was) report.added++;
+    else if (!now) report.removed = (report.removed ?? 0) + 1;
+    else if (sameRecord(was, now)) report.unchanged++;
+    else report.updated++;
+    const before = stateOf(was);
+    const after = stateOf(now);
+    if (before.saved !== after.saved || before.read !== after.read) changed[id] = after;
+  }
+  return { report, changed, savedIds: backup.marks.filter((m) => m.savedAt > 0).map((m) => m.id) };
+}

@@ -1,0 +1,52 @@
+/**
+ * The JSON backup: a lossless, versioned copy of papers and marks. The same text is what the
+ * JSON export downloads, what a snapshot stores, and what an import reads.
+ */
+import type { PaperMeta } from '../model';
+
+export const BACKUP_FORMAT = 'paper-queue-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupPaper extends PaperMeta {
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export interface BackupMark {
+  id: string;
+  savedAt: number;
+  readAt: number;
+  updatedAt: number;
+  pinnedAt: number;
+  tags: string[];
+  note: string;
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** ISO 8601. */
+  exportedAt: string;
+  papers: BackupPaper[];
+  marks: BackupMark[];
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function buildBackup(
+  papers: readonly BackupPaper[],
+  marks: readonly BackupMark[],
+  now: number,
+): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    papers: [...papers].sort(byId),
+    marks: [...marks].sort(byId),
+  };
+}
+
+export function toBackupJson(backup: Backup): string {
+  return `${JSON.stringify(backup, null, 1)}\n`;
+}

@@ -1,0 +1,31 @@
+/** What export, import and snapshot requests answer (see protocol.ts). */
+export interface ExportResult {
+  filename: string;
+  /** How many papers (marks) the file holds. */
+  count: number;
+  /** The file's text, when it was asked for as text (for the clipboard). */
+  text?: string;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Marks a restore took away (a merge never removes any). */
+  removed?: number;
+}
+
+export interface ImportResult {
+  /** What the text was read as. */
+  kind: 'backup' | 'list' | 'snapshot';
+  report: ImportReport;
+}
+
+export interface SnapshotSummary {
+  id: number;
+  createdAt: number;
+  reason: 'migration' | 'daily' | 'manual';
+  /** Size of the backup text in characters. */
+  size: number;
+  marks: number;
+}

@@ -1,0 +1,83 @@
+/**
+ * Automatic backups (before migrations, daily, before imports and restores): list, take one now, restore.
+ * Restoring replaces everything, so it asks for a second click (Firefox popups have no
+ * confirm()); the present is snapshotted first, so a restore can be undone.
+ */
+import { useState } from 'preact/hooks';
+import type { sendRequest } from '../../shared/messaging';
+import type { SnapshotSummary } from '../../shared/transfer-types';
+import { describeImport } from './ImportPanel';
+import { errorText, type Status, StatusLine } from './StatusLine';
+
+export interface SnapshotPanelProps {
+  send: typeof sendRequest;
+}
+
+const REASONS: Record<SnapshotSummary['reason'], string> = {
+  daily: 'Daily',
+  migration: 'Before an update',
+  manual: 'Manual, or before an import or restore',
+};
+
+export function SnapshotPanel({ send }: SnapshotPanelProps) {
+  const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const act = async (work: () => Promise<string | undefined>) => {
+    setStatus({ kind: 'busy', text: 'Working…' });
+    try {
+      const text = await work();
+      setStatus(text ? { kind: 'done', text } : { kind: 'idle' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorText(error) });
+    }
+  };
+  const load = () => act(async () => void setSnapshots(await send({ type: 'snapshots.list' })));
+  const take = () =>
+    act(async () => {
+      setSnapshots(await send({ type: 'snapshots.take' }));
+      return 'Backup taken.';
+    });
+  const restore = (id: number) =>
+    act(async () => {
+      setConfirming(null);
+      const result = await send({ type: 'snapshots.restore', id });
+      setSnapshots(await send({ type: 'snapshots.list' }));
+      return describeImport(result);
+    });
+
+  return (
+    <section class="transfer-panel" aria-label="Backups">
+      <h2>Backups</h2>
+      <div class="transfer-row">
+        <button type="button" disabled={status.kind === 'busy'} onClick={load}>
+          {snapshots ? 'Refresh' : 'Show backups'}
+        </button>
+        <button type="button" disabled={status.kind === 'busy'} onClick={take}>
+          Back up now
+        </button>
+      </div>
+      {snapshots?.length === 0 && <p class="muted">No backups yet.</p>}
+      {snapshots && snapshots.length > 0 && (
+        <ul class="snapshots">
+          {snapshots.map((s) => (
+            <li key={s.id} data-snapshot-id={s.id}>
+              <span>
+                {new Date(s.createdAt).toLocaleString()} · {REASONS[s.reason]} · {s.marks} marks
+              </span>
+              <button
+                type="button"
+                disabled={status.kind === 'busy'}
+                onClick={() => (confirming === s.id ? restore(s.id) : setConfirming(s.id))}
+              >
+                {confirming === s.id ? 'Replace everything?' : 'Restore'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <StatusLine status={status} />
+    </section>
+  );
+}

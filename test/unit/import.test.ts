@@ -1,0 +1,199 @@
+// Import: the whole file is validated before anything is written, a bad file changes nothing,
+// a good one merges in one transaction (newer updatedAt wins). And the lossless round trip.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type PaperQueueDB } from '../../src/db/database';
+import { applyMarks, recordSeen } from '../../src/db/marks';
+import { importBackup, importIds, readBackup } from '../../src/db/transfer';
+import { toBackupJson } from '../../src/shared/backup/format';
+import { MAX_IMPORT_BYTES } from '../../src/shared/backup/limits';
+import { parseBackup } from '../../src/shared/backup/parse-backup';
+import { paperIdFromLine, parseIdList } from '../../src/shared/backup/parse-id-list';
+import { LISTING_2024, readProps } from '../support/fixtures';
+
+let db: PaperQueueDB;
+beforeEach(() => {
+  db = openDatabase(`import-${crypto.randomUUID()}`);
+});
+afterEach(() => db.delete());
+
+const listing = readProps(LISTING_2024).dailyPapers.map(({ paper }) => {
+  const p = paper as typeof paper & { publishedAt: string; summary: string; upvotes: number };
+  return {
+    id: p.id,
+    title: p.title,
+    authors: p.authors.filter((a) => !a.hidden).map((a) => a.name),
+    summary: p.summary,
+    publishedAt: p.publishedAt,
+    upvotes: p.upvotes,
+  };
+});
+
+/** Every paper of the listing seen; some saved, read, tagged, pinned, with notes. */
+async function fillDatabase(target: PaperQueueDB) {
+  await recordSeen(target, listing, 1000);
+  const ids = listing.map((p) => p.id);
+  for (const [i, id] of ids.slice(0, 8).entries()) {
+    await applyMarks(target, { id, saved: true, read: i % 3 === 0 }, 2000 + i);
+  }
+  await target.marks.update(ids[1] as string, {
+    tags: ['llm', 'to-cite'],
+    note: 'Quotes " and \\ and\nnew lines, =HYPERLINK("x") </script> עברית',
+    pinnedAt: 5000,
+  });
+  await applyMarks(target, { id: ids[9] as string, read: true }, 3000); // read, never saved
+}
+
+async function dump(target: PaperQueueDB) {
+  return {
+    papers: await target.papers.orderBy('id').toArray(),
+    marks: await target.marks.orderBy('id').toArray(),
+  };
+}
+
+describe('the JSON backup', () => {
+  it('round-trips: export, clear, import gives the identical database', async () => {
+    await fillDatabase(db);
+    const before = await dump(db);
+    const text = toBackupJson(await readBackup(db, { kind: 'everything' }, 9000));
+    await db.papers.clear();
+    await db.marks.clear();
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const outcome = await importBackup(db, parsed.value);
+    expect(await dump(db)).toEqual(before);
+    expect(outcome.report).toEqual({ added: 9, updated: 4, unchanged: 0 });
+    expect(Object.keys(outcome.changed)).toHaveLength(9);
+    // Importing the same file again changes nothing.
+    expect((await importBackup(db, parsed.value)).report).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: listing.length,
+    });
+  });
+
+  it('merges per paper: the newer updatedAt wins, nothing local is removed', async () => {
+    const [a, b, c] = listing.map((p) => p.id) as [string, string, string];
+    await applyMarks(db, { id: a, saved: true }, 100);
+    await applyMarks(db, { id: b, saved: true }, 100);
+    const text = toBackupJson(await readBackup(db, { kind: 'everything' }, 150));
+    await applyMarks(db, { id: a, read: true }, 200); // local is newer than the file
+    await applyMarks(db, { id: c, saved: true }, 200); // only local
+    const file = JSON.parse(text);
+    const markOfB = file.marks.find((m: { id: string }) => m.id === b);
+    markOfB.note = 'from the other browser';
+    markOfB.updatedAt = 300; // the file is newer for b
+    const parsed = parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { report } = await importBackup(db, parsed.value);
+    expect(report).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect(await db.marks.get(a)).toMatchObject({ readAt: 200 });
+    expect(await db.marks.get(b)).toMatchObject({ note: 'from the other browser' });
+    expect(await db.marks.get(c)).toMatchObject({ savedAt: 200 });
+  });
+});
+
+describe('a refused import', () => {
+  let valid: string;
+  beforeEach(async () => {
+    await fillDatabase(db);
+    valid = toBackupJson(await readBackup(db, { kind: 'everything' }, 9000));
+  });
+
+  const refusals: [string, (text: string) => string, RegExp][] = [
+    ['truncated', (t) => t.slice(0, t.length / 2), /^Not valid JSON \(truncated or damaged\?\)/],
+    ['empty', () => '', /^Not valid JSON/],
+    ['garbled bytes', (t) => `\u0000\uFFFD${t.slice(3)}`, /^Not valid JSON/],
+    ['another format', (t) => t.replace('paper-queue-backup', 'zotero'), /format is not/],
+    [
+      'a newer version',
+      (t) => t.replace('"version": 1', '"version": 2'),
+      /version 2 is not supported/,
+    ],
+    ['an array', () => '[]', /expected a JSON object/],
+    [
+      'a bad field deep inside',
+      (t) => {
+        const file = JSON.parse(t);
+        file.marks[3].savedAt = 'yesterday';
+        return JSON.stringify(file);
+      },
+      /^marks\[3\]\.savedAt: Not a timestamp$/,
+    ],
+    [
+      'a bad paper id',
+      (t) => {
+        const file = JSON.parse(t);
+        file.papers[2].id = '../../etc';
+        return JSON.stringify(file);
+      },
+      /^papers\[2\]\.id: Not an arXiv id/,
+    ],
+    [
+      'an unknown field',
+      (t) => {
+        const file = JSON.parse(t);
+        file.marks[0].evil = true;
+        return JSON.stringify(file);
+      },
+      /^marks\[0\]\.evil:/,
+    ],
+    [
+      'a duplicate mark',
+      (t) => {
+        const file = JSON.parse(t);
+        file.marks.push(file.marks[0]);
+        return JSON.stringify(file);
+      },
+      /^marks\[9\]\.id: .* appears twice \(also at marks\[0\]\)$/,
+    ],
+    ['oversized', (t) => t + ' '.repeat(MAX_IMPORT_BYTES), /larger than 20 MB/],
+  ];
+
+  it.each(refusals)('refuses %s with a reason and changes nothing', async (_what, damage, why) => {
+    const before = await dump(db);
+    const parsed = parseBackup(damage(valid));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(why);
+    expect(await dump(db)).toEqual(before);
+  });
+});
+
+describe('a list of ids and links', () => {
+  it('reads ids, arXiv and Hugging Face links; skips blanks and comments', () => {
+    const text = [
+      '# my list',
+      '2407.21783',
+      'arXiv:2407.21770v2',
+      '',
+      'https://huggingface.co/papers/2407.21705',
+      'https://arxiv.org/abs/2407.21772v1',
+      'https://arxiv.org/pdf/2407.21646v3.pdf  ',
+      'http://www.arxiv.org/pdf/2407.21630',
+      '2407.21783',
+    ].join('\r\n');
+    expect(parseIdList(text)).toEqual({
+      ok: true,
+      value: ['2407.21783', '2407.21770', '2407.21705', '2407.21772', '2407.21646', '2407.21630'],
+    });
+    expect(paperIdFromLine('https://example.com/papers/2407.21783')).toBeNull();
+    expect(paperIdFromLine('javascript:alert(1)')).toBeNull();
+  });
+
+  it('refuses the whole list with the line numbers of bad lines', () => {
+    expect(parseIdList('2407.21783\nhello\n\nhttps://huggingface.co/models/x')).toEqual({
+      ok: false,
+      error:
+        'line 2: not an arXiv id or paper link: "hello"; line 4: not an arXiv id or paper link: "https://huggingface.co/models/x"',
+    });
+    expect(parseIdList('\n# nothing\n')).toMatchObject({ ok: false, error: /no arXiv id/ });
+  });
+
+  it('saves listed papers in one transaction, leaving saved ones alone', async () => {
+    await applyMarks(db, { id: '2407.21783', saved: true }, 100);
+    const outcome = await importIds(db, ['2407.21783', '2407.21770'], 500);
+    expect(outcome.report).toEqual({ added: 1, updated: 0, unchanged: 1 });
+    expect(outcome.changed).toEqual({ '2407.21770': { saved: true, read: false } });
+    expect(await db.marks.get('2407.21783')).toMatchObject({ savedAt: 100 });
+    expect(await db.marks.get('2407.21770')).toMatchObject({ savedAt: 500, updatedAt: 500 });
+  });
+});

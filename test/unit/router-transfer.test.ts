@@ -1,0 +1,175 @@
+// Export, import and snapshot requests through the router: who may send them, what they
+// answer, and what the tabs and the metadata queue are told after a commit.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TextFile } from '../../src/background/download';
+import { handleMessage, type RouterContext } from '../../src/background/router';
+import { openDatabase, type PaperQueueDB } from '../../src/db/database';
+import { applyMarks } from '../../src/db/marks';
+import type { StateMap } from '../../src/shared/model';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const fromPopup = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };
+const fromPage = { id: ID, url: 'https://huggingface.co/papers', tab: {} };
+const NOW = new Date(2026, 10, 25, 12).getTime();
+
+let db: PaperQueueDB;
+let announced: StateMap[];
+let downloads: TextFile[];
+let queued: string[][];
+let ctx: RouterContext;
+beforeEach(() => {
+  db = openDatabase(`router-transfer-${crypto.randomUUID()}`);
+  announced = [];
+  downloads = [];
+  queued = [];
+  ctx = {
+    db: () => db,
+    extensionId: ID,
+    extensionOrigin: `chrome-extension://${ID}/`,
+    announce: async (states) => void announced.push(states),
+    download: async (file) => void downloads.push(file),
+    fetchMetadata: (ids) => void queued.push(ids),
+    now: () => NOW,
+  };
+});
+afterEach(() => db.delete());
+
+const exportQueue = { type: 'transfer.export', scope: { kind: 'queue' }, format: 'markdown' };
+
+describe('transfer.export', () => {
+  it('downloads the file through the background, named after scope and date', async () => {
+    await applyMarks(db, { id: '2407.21783', saved: true }, 1);
+    const reply = await handleMessage({ ...exportQueue, deliver: 'download' }, fromPopup, ctx);
+    expect(reply).toEqual({
+      ok: true,
+      data: { filename: 'paper-queue-queue-2026-11-25.md', count: 1 },
+    });
+    expect(downloads).toEqual([
+      expect.objectContaining({
+        filename: 'paper-queue-queue-2026-11-25.md',
+        mime: 'text/markdown',
+      }),
+    ]);
+    expect(downloads[0]?.text).toContain(
+      '- [ ] [2407.21783](https://huggingface.co/papers/2407.21783)',
+    );
+  });
+
+  it('answers the text for the clipboard', async () => {
+    const reply = await handleMessage(
+      { type: 'transfer.export', scope: { kind: 'everything' }, format: 'json', deliver: 'text' },
+      fromPopup,
+      ctx,
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { count: 0, text: expect.stringContaining('"paper-queue-backup"') },
+    });
+    expect(downloads).toEqual([]);
+  });
+
+  it('is refused from a content script', async () => {
+    const reply = await handleMessage({ ...exportQueue, deliver: 'text' }, fromPage, ctx);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/extension's own pages/) });
+  });
+});
+
+describe('validation of the new messages', () => {
+  it.each([
+    [
+      { type: 'transfer.export', scope: { kind: 'tag' }, format: 'csv', deliver: 'text' },
+      /scope\.tag/,
+    ],
+    [
+      { type: 'transfer.export', scope: { kind: 'all' }, format: 'csv', deliver: 'text' },
+      /scope\.kind/,
+    ],
+    [{ ...exportQueue, format: 'docx', deliver: 'text' }, /at format/],
+    [{ type: 'transfer.import', text: 'x'.repeat(20 * 1024 * 1024 + 1) }, /larger than 20 MB/],
+    [{ type: 'snapshots.restore', id: -1 }, /at id/],
+  ])('refuses %o', async (message, why) => {
+    const reply = await handleMessage(message, fromPopup, ctx);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(why) });
+  });
+});
+
+describe('transfer.import', () => {
+  it('imports a list, announces the new states and queues the papers for authors', async () => {
+    const reply = await handleMessage(
+      { type: 'transfer.import', text: '2407.21783\nhttps://arxiv.org/abs/2407.21770\n' },
+      fromPopup,
+      ctx,
+    );
+    expect(reply).toEqual({
+      ok: true,
+      data: { kind: 'list', report: { added: 2, updated: 0, unchanged: 0 } },
+    });
+    expect(announced).toEqual([
+      {
+        '2407.21783': { saved: true, read: false },
+        '2407.21770': { saved: true, read: false },
+      },
+    ]);
+    expect(queued).toEqual([['2407.21783', '2407.21770']]);
+    expect(await db.snapshots.count()).toBe(0); // there was nothing to keep
+  });
+
+  it('snapshots the present before a valid import, so it can be undone', async () => {
+    await applyMarks(db, { id: '2407.21783', saved: true }, 1);
+    await handleMessage({ type: 'transfer.import', text: '2407.21770' }, fromPopup, ctx);
+    const [snapshot] = await db.snapshots.toArray();
+    expect(snapshot).toMatchObject({ reason: 'manual', createdAt: NOW });
+    expect(snapshot?.backup).not.toContain('2407.21770');
+  });
+
+  it('says why and where a file is refused, and changes nothing', async () => {
+    const reply = await handleMessage(
+      { type: 'transfer.import', text: '2407.21783\nnot a paper\n' },
+      fromPopup,
+      ctx,
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: 'Nothing was imported. line 2: not an arXiv id or paper link: "not a paper"',
+    });
+    expect(await db.marks.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(0);
+    expect(announced).toEqual([]);
+  });
+
+  it('is refused from a content script', async () => {
+    const reply = await handleMessage(
+      { type: 'transfer.import', text: '2407.21783' },
+      fromPage,
+      ctx,
+    );
+    expect(reply.ok).toBe(false);
+    expect(await db.marks.count()).toBe(0);
+  });
+});
+
+describe('snapshots', () => {
+  it('lists, takes and restores, announcing what the restore changed', async () => {
+    await applyMarks(db, { id: '2407.21783', saved: true }, 1);
+    const taken = await handleMessage({ type: 'snapshots.take' }, fromPopup, ctx);
+    expect(taken).toMatchObject({ ok: true, data: [{ reason: 'manual', marks: 1 }] });
+    const id = taken.ok ? (taken.data as { id: number }[])[0]?.id : 0;
+    await applyMarks(db, { id: '2407.21783', saved: false }, 2);
+    const restored = await handleMessage({ type: 'snapshots.restore', id }, fromPopup, ctx);
+    expect(restored).toMatchObject({
+      ok: true,
+      data: { kind: 'snapshot', report: { updated: 1 } },
+    });
+    expect(announced).toEqual([{ '2407.21783': { saved: true, read: false } }]);
+    const list = await handleMessage({ type: 'snapshots.list' }, fromPopup, ctx);
+    expect(list.ok && (list.data as unknown[]).length).toBe(2);
+  });
+});
+
+describe('paper.mark', () => {
+  it('queues a newly saved paper for its authors', async () => {
+    await handleMessage({ type: 'paper.mark', id: '2407.21783', saved: true }, fromPage, ctx);
+    await handleMessage({ type: 'paper.mark', id: '2407.21783', read: true }, fromPage, ctx);
+    expect(queued).toEqual([['2407.21783']]);
+  });
+});

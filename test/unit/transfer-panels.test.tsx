@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+// The export and import panels: what they send, and what they say.
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { sendRequest } from '../../src/shared/messaging';
+import { ExportPanel } from '../../src/ui/transfer/ExportPanel';
+import { describeImport, ImportPanel } from '../../src/ui/transfer/ImportPanel';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+const root = () => document.body.appendChild(document.createElement('div'));
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function fakeSend(answer: unknown) {
+  const sent: unknown[] = [];
+  const send = (async (request: unknown) => {
+    sent.push(request);
+    if (answer instanceof Error) throw answer;
+    return answer;
+  }) as typeof sendRequest;
+  return { send, sent };
+}
+
+const button = (host: HTMLElement, name: string) =>
+  [...host.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+
+describe('ExportPanel', () => {
+  it('sends the chosen scope and format, and copies the text it gets back', async () => {
+    const { send, sent } = fakeSend({
+      filename: 'paper-queue-tag-llm-2026-11-25.bib',
+      count: 3,
+      text: '@misc{…}',
+    });
+    const copied: string[] = [];
+    const host = root();
+    render(
+      <ExportPanel send={send} tags={['llm']} copy={async (t) => void copied.push(t)} />,
+      host,
+    );
+    const [scope, format] = [...host.querySelectorAll('select')] as HTMLSelectElement[];
+    (scope as HTMLSelectElement).value = 'tag:llm';
+    scope?.dispatchEvent(new Event('change'));
+    (format as HTMLSelectElement).value = 'bibtex';
+    format?.dispatchEvent(new Event('change'));
+    await settle();
+    button(host, 'Copy').click();
+    await settle();
+    expect(sent).toEqual([
+      {
+        type: 'transfer.export',
+        scope: { kind: 'tag', tag: 'llm' },
+        format: 'bibtex',
+        deliver: 'text',
+      },
+    ]);
+    expect(copied).toEqual(['@misc{…}']);
+    expect(host.querySelector('[role=status]')?.textContent).toBe('Copied 3 papers as BibTeX.');
+  });
+
+  it('shows why an export failed', async () => {
+    const { send } = fakeSend(new Error('Storage is full'));
+    const host = root();
+    render(<ExportPanel send={send} tags={[]} />, host);
+    button(host, 'Download').click();
+    await settle();
+    expect(host.querySelector('[role=alert]')?.textContent).toBe('Storage is full');
+  });
+});
+
+describe('ImportPanel', () => {
+  it('imports pasted text and reports what changed', async () => {
+    const { send, sent } = fakeSend({
+      kind: 'list',
+      report: { added: 2, updated: 0, unchanged: 1 },
+    });
+    const host = root();
+    render(<ImportPanel send={send} />, host);
+    const area = host.querySelector('textarea') as HTMLTextAreaElement;
+    area.value = '2407.21783\n2407.21770';
+    area.dispatchEvent(new Event('input'));
+    await settle();
+    button(host, 'Import pasted text').click();
+    await settle();
+    expect(sent).toEqual([{ type: 'transfer.import', text: '2407.21783\n2407.21770' }]);
+    expect(host.querySelector('[role=status]')?.textContent).toBe(
+      'List imported: 2 added, 0 updated, 1 unchanged.',
+    );
+  });
+
+  it('describes a restore with what it removed', () => {
+    expect(
+      describeImport({
+        kind: 'snapshot',
+        report: { added: 0, updated: 1, unchanged: 4, removed: 2 },
+      }),
+    ).toBe('Restored: 0 added, 1 updated, 4 unchanged, 2 removed.');
+  });
+});
