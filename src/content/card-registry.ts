@@ -22,15 +22,15 @@ export class CardRegistry {
     } = {},
   ) {}
 
-  /** Adds a control host for paper `id` and shows the paper's state (or `error`) on it. */
-  add(id: string, host: HTMLElement, error = ''): void {
+  /** Adds a control host for paper `id` and shows the paper's state (disabled until known). */
+  add(id: string, host: HTMLElement): void {
     let hosts = this.hostsById.get(id);
     if (!hosts) {
       hosts = new Set();
       this.hostsById.set(id, hosts);
     }
     hosts.add(host);
-    renderControls(host, error ? undefined : this.state(id), error);
+    renderControls(host, this.state(id));
     this.listener.onHostAdded?.(id, host);
   }
 

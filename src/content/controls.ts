@@ -20,14 +20,17 @@ interface ControlParts {
 
 /** Everything a host can show; compared field by field so a render does the least DOM work. */
 interface Look {
-  known: boolean;
   saved: boolean;
   read: boolean;
   error: string;
 }
 
-const UNKNOWN = undefined;
-const UNKNOWN_LOOK: Look = { known: false, saved: false, read: false, error: '' };
+/**
+ * A new card shows "not saved, unread" at once, enabled, before the background answers: that
+ * is what nearly every card is, so the answer changes only the few that differ, and a click
+ * made before it means what the user saw (save, mark read), which is the intended value sent.
+ */
+const DEFAULT_LOOK: Look = { saved: false, read: false, error: '' };
 
 const parts = new WeakMap<HTMLElement, ControlParts>();
 
@@ -73,10 +76,8 @@ function controlsFragment(doc: Document): DocumentFragment {
     ] as const) {
       el.type = 'button';
       el.className = name;
-      el.disabled = true;
-      el.setAttribute('aria-pressed', 'false');
     }
-    paint({ save, read, error }, UNKNOWN, UNKNOWN_LOOK);
+    paint({ save, read, error }, undefined, null);
     error.className = 'error';
     error.setAttribute('role', 'status');
     template.content.append(save, read, error);
@@ -88,7 +89,7 @@ export function isControlHost(node: Node): boolean {
   return node instanceof Element && node.hasAttribute(HOST_ATTRIBUTE);
 }
 
-/** A new control host for paper `id`, disabled until its state is known. */
+/** A new control host for paper `id`, showing the default look until its state is known. */
 export function createControlHost(doc: Document, id: string, onToggle: ToggleHandler): HTMLElement {
   const host = doc.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, id);
@@ -112,44 +113,35 @@ export function createControlHost(doc: Document, id: string, onToggle: ToggleHan
         : null;
     if (key) onToggle(id, key);
   });
-  parts.set(host, { save, read, error, look: UNKNOWN_LOOK });
+  parts.set(host, { save, read, error, look: DEFAULT_LOOK });
   return host;
 }
 
-/** Shows `state` on a host; `undefined` means not known yet (buttons wait, disabled). */
+/** Shows `state` on a host (`undefined`: not known yet, the default look) and any error. */
 export function renderControls(host: HTMLElement, state: PaperState | undefined, error = ''): void {
   const p = parts.get(host);
   if (p) p.look = paint(p, state, p.look, error);
 }
 
+/** Writes only what differs from `before` (null: everything, for the template). */
 function paint(
   el: Pick<ControlParts, 'save' | 'read' | 'error'>,
   state: PaperState | undefined,
-  before: Look,
+  before: Look | null,
   error = '',
 ): Look {
-  const look: Look = {
-    known: state !== undefined,
-    saved: Boolean(state?.saved),
-    read: Boolean(state?.read),
-    error,
-  };
-  const first = before === UNKNOWN_LOOK && !el.save.textContent;
-  if (first || look.known !== before.known) {
-    el.save.disabled = !look.known;
-    el.read.disabled = !look.known;
-  }
-  if (first || look.saved !== before.saved) {
+  const look: Look = { saved: Boolean(state?.saved), read: Boolean(state?.read), error };
+  if (look.saved !== before?.saved) {
     el.save.setAttribute('aria-pressed', String(look.saved));
     el.save.textContent = look.saved ? '★ Saved' : '☆ Save';
     el.save.title = look.saved ? 'Remove from your reading queue' : 'Save to your reading queue';
   }
-  if (first || look.read !== before.read) {
+  if (look.read !== before?.read) {
     el.read.setAttribute('aria-pressed', String(look.read));
     el.read.textContent = look.read ? '✓ Read' : 'Mark read';
     el.read.title = look.read ? 'Mark as unread' : 'Mark as read';
   }
-  if (look.error !== before.error) el.error.textContent = error;
+  if (look.error !== before?.error) el.error.textContent = error;
   return look;
 }
 

@@ -14,14 +14,20 @@
  * Browser APIs come in through `ContentDeps`, so the whole flow runs under unit tests too.
  */
 import { MAX_PAPERS_PER_MESSAGE } from '../shared/limits';
-import type { PaperMeta, PaperState, StateMap } from '../shared/model';
+import { type PaperMeta, type PaperState, type StateMap, UNMARKED } from '../shared/model';
 import type { Recognition } from '../shared/page-status';
 import type { RequestOf, RequestType, Responses } from '../shared/protocol';
 import type { HideMode, Settings } from '../shared/settings';
 import { CARD_SELECTOR } from '../shared/site';
 import { CardRegistry } from './card-registry';
 import { cleanMeta } from './clean-meta';
-import { createControlHost, isControlHost, type MarkKey, setDarkTheme } from './controls';
+import {
+  createControlHost,
+  isControlHost,
+  type MarkKey,
+  renderControls,
+  setDarkTheme,
+} from './controls';
 import { recordBatch, trackLive } from './diagnostics';
 import { watchAddedElements } from './dom-watcher';
 import { listingIslandProps, parseListingProps } from './listing-island';
@@ -140,8 +146,9 @@ export function decoratePage(
   };
 
   const onToggle = (id: string, key: MarkKey) => {
-    const before = registry.state(id);
-    if (!before || signal.aborted) return;
+    if (signal.aborted) return;
+    // Not answered yet: the card shows the default look, and the click means what it showed.
+    const before = registry.state(id) ?? UNMARKED;
     if (!deps.isContextAlive()) return void failed(null);
     const wanted = !before[key];
     registry.setState(id, { ...before, [key]: wanted });
@@ -189,46 +196,44 @@ export function decoratePage(
     });
   };
 
-  /** Headings whose paper's state was asked for: they get controls when it arrives. */
-  const waiting = new WeakSet<Element>();
-
   /** Puts controls after each copy's heading, unless the page dropped it or it has them. */
-  const place = (copies: readonly CardCopy[], error = '') => {
+  const place = (copies: readonly CardCopy[]) => {
     const dark = isDarkPage(doc);
     for (const copy of copies) {
-      waiting.delete(copy.heading);
       const next = copy.heading.nextElementSibling;
       if (!copy.heading.isConnected || (next && ownHosts.has(next))) continue;
       const host = createControlHost(doc, copy.id, onToggle);
       ownHosts.add(host);
-      setDarkTheme(host, dark);
+      if (dark) setDarkTheme(host, true);
       copy.heading.after(host);
-      registry.add(copy.id, host, error);
+      registry.add(copy.id, host);
     }
   };
 
   /**
-   * One `papers.seen` per batch (chunked only past the protocol's limit). Controls for these
-   * copies are created when the answer arrives, in their real state: no disabled flash, and
-   * one render per control instead of two.
+   * One `papers.seen` per batch (chunked only past the protocol's limit). The controls are
+   * already in the page, disabled: placing them in the same frame as the cards costs the page
+   * one layout instead of two (a month view is megabytes of markup), and the answer only
+   * enables them and shows any marks.
    */
-  const askStates = (papers: PaperMeta[], copies: CardCopy[], syncMs: number) => {
+  const askStates = (papers: PaperMeta[], syncMs: number) => {
     for (let start = 0; start < papers.length; start += MAX_PAPERS_PER_MESSAGE) {
       const chunk = papers.slice(start, start + MAX_PAPERS_PER_MESSAGE);
-      const ids = new Set(chunk.map((p) => p.id));
-      const mine = copies.filter((copy) => ids.has(copy.id));
       deps
         .send({ type: 'papers.seen', papers: chunk })
         .then((states) => {
           if (signal.aborted) return;
           const started = performance.now();
           registry.rememberStates(states);
-          place(mine);
           recordBatch(syncMs + performance.now() - started);
         })
         .catch((error: unknown) => {
           const message = failed(error) || UNREACHABLE;
-          if (!signal.aborted) place(mine, message);
+          if (signal.aborted) return;
+          for (const paper of chunk) {
+            for (const host of registry.hostsFor(paper.id))
+              renderControls(host, undefined, message);
+          }
         });
     }
   };
@@ -245,7 +250,6 @@ export function decoratePage(
     const fresh: CardCopy[] = [];
     for (const scope of scopes) {
       for (const copy of findCopies(scope)) {
-        if (waiting.has(copy.heading)) continue;
         const next = copy.heading.nextElementSibling;
         if (next && ownHosts.has(next)) continue;
         if (next && isControlHost(next)) next.remove(); // left by an orphaned earlier script
@@ -257,21 +261,14 @@ export function decoratePage(
 
     // Once per batch: the island's props can be megabytes on a month view.
     const listing = listingMeta();
-    const ready: CardCopy[] = [];
-    const later: CardCopy[] = [];
     const unknown = new Map<string, PaperMeta>();
     for (const copy of fresh) {
       const meta = registry.meta(copy.id) ?? metaFor(copy, listing);
       if (meta) registry.remember(copy.id, meta);
-      if (registry.state(copy.id)) ready.push(copy);
-      else {
-        later.push(copy);
-        waiting.add(copy.heading);
-      }
       if (meta && !registry.has(copy.id)) unknown.set(copy.id, meta);
     }
-    place(ready);
-    askStates([...unknown.values()], later, performance.now() - started);
+    place(fresh);
+    askStates([...unknown.values()], performance.now() - started);
     recordBatch(performance.now() - started);
   };
 

@@ -87,14 +87,22 @@ export function startListingTools(
     return cards;
   };
 
-  /** Bar counts are coalesced into one update per frame: "mark all" changes hundreds. */
+  /**
+   * Called for every card and every change, so it only notes the work: the mode attribute is
+   * written when it changes, and the bar's counts once per frame ("mark all" changes hundreds).
+   */
   let barFrame = 0;
+  let shownMode: HideMode | null | undefined;
   const refresh = () => {
-    showMode(doc, effectiveMode());
-    cancelAnimationFrame(barFrame);
-    barFrame = requestAnimationFrame(renderBar);
+    const mode = effectiveMode();
+    if (mode !== shownMode) {
+      shownMode = mode;
+      showMode(doc, mode);
+    }
+    if (!barFrame) barFrame = requestAnimationFrame(renderBar);
   };
   const renderBar = () => {
+    barFrame = 0;
     if (signal.aborted || !settings) return;
     const ids = registry.ids();
     const read = ids.filter((id) => registry.state(id)?.read).length;
@@ -160,9 +168,11 @@ export function startListingTools(
 
   return {
     onHostAdded: (id, host) => {
-      const card = host.closest(CARD);
-      if (card) markCardRead(card, Boolean(registry.state(id)?.read));
-      ensurePlaced();
+      if (registry.state(id)?.read) {
+        const card = host.closest(CARD);
+        if (card) markCardRead(card, true);
+      }
+      if (!bar.host.isConnected) ensurePlaced();
       refresh();
     },
     onStateChanged: (id) => {

@@ -24,7 +24,9 @@ export function cleanText(text: string | null | undefined): string {
 export function findCardCopies(root: ParentNode): CardCopy[] {
   const links: Element[] = [];
   if (root instanceof Element && root.matches(LINK_IN_CARD)) links.push(root);
-  links.push(...root.querySelectorAll(LINK_IN_CARD));
+  // Inside an article the ancestor test is already met: a cheaper selector per card.
+  const inCard = root instanceof Element && root.matches(CARD_SELECTOR);
+  links.push(...root.querySelectorAll(inCard ? CARD_TITLE_LINK_SELECTOR : LINK_IN_CARD));
   const copies: CardCopy[] = [];
   for (const link of links) {
     const id = paperIdFromHref(link.getAttribute('href') ?? '');
