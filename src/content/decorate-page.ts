@@ -151,6 +151,7 @@ export function decoratePage(
     const before = registry.state(id) ?? UNMARKED;
     if (!deps.isContextAlive()) return void failed(null);
     const wanted = !before[key];
+    tools?.touchedHere(id);
     registry.setState(id, { ...before, [key]: wanted });
     const request: RequestOf<'paper.mark'> = { type: 'paper.mark', id, paper: registry.meta(id) };
     request[key] = wanted;

@@ -12,6 +12,8 @@ export interface BarView {
   revealed: boolean;
   total: number;
   read: number;
+  /** Read papers out of view in "hide" (those read from their own card stay, dimmed). */
+  hidden: number;
 }
 
 export interface BarActions {
@@ -74,14 +76,15 @@ export function createListingBar(doc: Document, actions: BarActions) {
       button.setAttribute('aria-pressed', String(button.dataset.mode === view.mode));
     }
     const hiding = view.mode === 'hide' && !view.revealed;
-    reveal.hidden = !(hiding && view.read > 0);
+    reveal.hidden = !(hiding && view.hidden > 0);
     if (view.read === 0) statusText.textContent = '';
-    else if (hiding && view.read === view.total)
+    else if (hiding && view.hidden === view.total)
       statusText.textContent = `All ${view.total} papers on this page are read · `;
-    else if (hiding) statusText.textContent = `${papers(view.read)} hidden · `;
+    else if (hiding && view.hidden > 0) statusText.textContent = `${papers(view.hidden)} hidden · `;
+    else if (hiding) statusText.textContent = `${papers(view.read)} on this page`;
     else if (view.mode === 'dim') statusText.textContent = `${papers(view.read)} dimmed`;
     else statusText.textContent = `${papers(view.read)} on this page`;
-    reveal.textContent = view.read === view.total ? 'Show them' : 'Show';
+    reveal.textContent = view.hidden === view.total ? 'Show them' : 'Show';
     markAll.disabled = view.total === 0 || view.read === view.total;
   };
 

@@ -29,6 +29,8 @@ export interface ListingActions {
 }
 
 export interface ListingTools {
+  /** The user changed this paper with its card's own button or key: keep its card in view. */
+  touchedHere: (id: string) => void;
   onHostAdded: (id: string, host: HTMLElement) => void;
   onStateChanged: (id: string) => void;
   applySettings: (settings: Settings) => void;
@@ -49,6 +51,8 @@ export function startListingTools(
   let settings: Settings | null = null;
   let revealed = false;
   let focused: Element | null = null;
+  /** Papers changed from their own card in this view (see JUST_NOW in read-filter.ts). */
+  const touched = new Set<string>();
 
   installReadFilterStyles(doc, signal);
   signal.addEventListener('abort', () => {
@@ -105,8 +109,15 @@ export function startListingTools(
     barFrame = 0;
     if (signal.aborted || !settings) return;
     const ids = registry.ids();
-    const read = ids.filter((id) => registry.state(id)?.read).length;
-    bar.render({ mode: settings.hideMode, revealed, total: ids.length, read });
+    const readIds = ids.filter((id) => registry.state(id)?.read);
+    const hidden = readIds.filter((id) => !touched.has(id)).length;
+    bar.render({
+      mode: settings.hideMode,
+      revealed,
+      total: ids.length,
+      read: readIds.length,
+      hidden,
+    });
   };
   signal.addEventListener('abort', () => cancelAnimationFrame(barFrame));
 
@@ -177,9 +188,10 @@ export function startListingTools(
     },
     onStateChanged: (id) => {
       const read = Boolean(registry.state(id)?.read);
-      for (const card of cardsOf(id)) markCardRead(card, read);
+      for (const card of cardsOf(id)) markCardRead(card, read, touched.has(id));
       refresh();
     },
+    touchedHere: (id) => void touched.add(id),
     applySettings: (next) => {
       settings = next;
       refresh();

@@ -10,8 +10,15 @@ export const MODE_ATTRIBUTE = 'data-paper-queue-mode';
 export const READ_ATTRIBUTE = 'data-paper-queue-read';
 export const FOCUS_ATTRIBUTE = 'data-paper-queue-focus';
 
+/**
+ * A card read with its own button (or key) during this view is `just-now`: dimmed, not hidden,
+ * so it does not vanish under the pointer and let a second click land on the next card.
+ */
+export const JUST_NOW = 'just-now';
+
 const PAGE_CSS = `
-html[${MODE_ATTRIBUTE}="hide"] [${READ_ATTRIBUTE}] { display: none !important; }
+html[${MODE_ATTRIBUTE}="hide"] [${READ_ATTRIBUTE}=""] { display: none !important; }
+html[${MODE_ATTRIBUTE}="hide"] [${READ_ATTRIBUTE}="${JUST_NOW}"] { opacity: 0.45; }
 html[${MODE_ATTRIBUTE}="dim"] [${READ_ATTRIBUTE}] { opacity: 0.45; transition: opacity 0.15s; }
 html[${MODE_ATTRIBUTE}="dim"] [${READ_ATTRIBUTE}]:hover,
 html[${MODE_ATTRIBUTE}="dim"] [${READ_ATTRIBUTE}]:focus-within { opacity: 1; }
@@ -43,8 +50,8 @@ export function showMode(doc: Document, mode: HideMode | null): void {
   else doc.documentElement.removeAttribute(MODE_ATTRIBUTE);
 }
 
-export function markCardRead(card: Element, read: boolean): void {
-  if (read) card.setAttribute(READ_ATTRIBUTE, '');
+export function markCardRead(card: Element, read: boolean, justNow = false): void {
+  if (read) card.setAttribute(READ_ATTRIBUTE, justNow ? JUST_NOW : '');
   else card.removeAttribute(READ_ATTRIBUTE);
 }
 

@@ -100,6 +100,35 @@ describe('Firefox: the popup and an open tab', () => {
   });
 });
 
+describe('Firefox: read papers out of the way', () => {
+  it('dims a card read from its own button, hides it on the next visit, and counts it', async () => {
+    const page = await session.openSite('/papers/date/2024-08-01');
+    const id = '2407.21770';
+    // A click dispatched on the button itself: this tests the filter, not pointer aiming.
+    await page.evaluate((paper) => {
+      const host = document.querySelector(`[data-paper-queue-id="${paper}"]`);
+      host?.shadowRoot?.querySelector<HTMLButtonElement>('button.read')?.click();
+    }, id);
+    const hidden = () =>
+      page.evaluate((paper) => {
+        const card = document.querySelector(`[data-paper-queue-id="${paper}"]`)?.closest('article');
+        return card ? getComputedStyle(card).display === 'none' : null;
+      }, id);
+    await eventually(async () => expect(await hidden()).toBe(false), 5000);
+    await page.reload();
+    await eventually(async () => expect(await hidden()).toBe(true), 5000);
+    const status = () =>
+      page.evaluate(
+        () =>
+          document
+            .querySelector('[data-paper-queue-ui="bar"]')
+            ?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '',
+      );
+    await eventually(async () => expect(await status()).toContain('read paper'), 5000);
+    await page.close();
+  });
+});
+
 describe('Firefox: offline', () => {
   it('refuses every request the fixtures do not answer', async () => {
     const page = await session.openSite('/papers/trending');

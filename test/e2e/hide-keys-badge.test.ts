@@ -152,16 +152,18 @@ describe('keyboard triage', () => {
       expect(await pressed(page, IDS[0] as string, saveButton)).toBe('true'),
     );
     await page.keyboard.press('r');
-    await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length - 1));
-    // The focus moved on to the next shown card.
+    // Read from its own card: it stays in view, dimmed, until the next visit.
     await eventually(async () =>
-      expect(
-        await focused.locator('[data-paper-queue-id]').getAttribute('data-paper-queue-id'),
-      ).toBe(IDS[1]),
+      expect(await pressed(page, IDS[0] as string, readButton)).toBe('true'),
+    );
+    expect(await visibleCards(page)).toBe(IDS.length);
+    expect(await card(page, IDS[0] as string).evaluate((el) => getComputedStyle(el).opacity)).toBe(
+      '0.45',
     );
     await page.keyboard.press('u');
-    await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length));
-    expect(await pressed(page, IDS[0] as string, readButton)).toBe('false');
+    await eventually(async () =>
+      expect(await pressed(page, IDS[0] as string, readButton)).toBe('false'),
+    );
     expect(await pressed(page, IDS[0] as string, saveButton)).toBe('true');
     await page.keyboard.press('?');
     await eventually(async () =>

@@ -12,6 +12,18 @@ function loadPage(fixture: string, url = 'https://huggingface.co/papers') {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+/** Waits until `check` passes (a new view starts at the next frame, later on a busy machine). */
+async function until(check: () => void, timeoutMs = 2000) {
+  const start = Date.now();
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() - start > timeoutMs) throw error;
+      await settle();
+    }
+  }
+}
 const hosts = (id?: string) => [
   ...document.querySelectorAll<HTMLElement>(`[${HOST_ATTRIBUTE}${id ? `="${id}"` : ''}]`),
 ];
@@ -121,9 +133,10 @@ describe('the content script as the page changes', () => {
     history.pushState({}, '', '/papers/date/2024-08-01');
     const next = new DOMParser().parseFromString(readFixture(LISTING_2024), 'text/html');
     document.body.replaceWith(document.importNode(next.body, true));
-    await settle();
     const ids = readProps(LISTING_2024).dailyPapers.map((e) => e.paper.id);
-    expect(new Set(hosts().map((h) => h.getAttribute(HOST_ATTRIBUTE)))).toEqual(new Set(ids));
+    await until(() =>
+      expect(new Set(hosts().map((h) => h.getAttribute(HOST_ATTRIBUTE)))).toEqual(new Set(ids)),
+    );
     expect(hosts()).toHaveLength(ids.length);
     for (const host of hosts('2407.21783')) expect(pressed(buttons(host).save)).toBe('true');
   });
