@@ -28,6 +28,7 @@ import { listingIslandProps, parseListingProps } from './listing-island';
 import { type ListingTools, startListingTools } from './listing-tools';
 import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { type CardCopy, findCardCopies } from './parse-cards';
+import { createPerKeyQueue } from './per-key-queue';
 import { assessRecognition } from './recognition';
 import { followPageTheme, isDarkPage } from './theme';
 import { describeToggle, UndoHistory } from './undo-history';
@@ -78,6 +79,7 @@ export function decoratePage(
     onStateChanged: (id) => tools?.onStateChanged(id),
   });
   const history = new UndoHistory();
+  const markQueue = createPerKeyQueue();
   const ownHosts = new WeakSet<Element>();
   let listingCache: { text: string | null; byId: Map<string, PaperMeta> } = {
     text: null,
@@ -149,12 +151,15 @@ export function decoratePage(
     request[key] = wanted;
     history.push({ label: describeToggle(key, wanted), before: { [id]: before } });
     tools?.toast(describeToggle(key, wanted));
-    deps
-      .send(request)
-      .then((state) => registry.setState(id, state))
+    // In click order per paper; a later click's optimistic state outranks an earlier reply.
+    const { done, isLatest } = markQueue.run(id, () => deps.send(request));
+    done
+      .then((state) => {
+        if (isLatest()) registry.setState(id, state);
+      })
       .catch((error: unknown) => {
         const message = failed(error);
-        if (!signal.aborted) registry.setState(id, before, message);
+        if (!signal.aborted && isLatest()) registry.setState(id, before, message);
       });
   };
 
