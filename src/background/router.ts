@@ -7,6 +7,7 @@ import { annotatePaper, markMany, restoreMarks, tagMany } from '../db/annotation
 import type { PaperQueueDB } from '../db/database';
 import { applyManyMarks, applyMarks, getStates, recordOpened, recordSeen } from '../db/marks';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
+import { describeStorageFault, openOrExplain } from '../db/storage-faults';
 import type { ImportOutcome } from '../db/transfer';
 import type { StateMap } from '../shared/model';
 import {
@@ -67,6 +68,7 @@ async function afterImport(ctx: RouterContext, outcome: ImportOutcome) {
 
 async function dispatch(request: Request, ctx: RouterContext): Promise<Responses[Request['type']]> {
   const db = ctx.db();
+  await openOrExplain(db);
   const now = ctx.now?.() ?? Date.now();
   switch (request.type) {
     case 'papers.seen':
@@ -134,7 +136,8 @@ async function announced(ctx: RouterContext, states: StateMap): Promise<StateMap
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
-    if (error.name === 'QuotaExceededError') return 'Storage is full: nothing was changed.';
+    const storage = describeStorageFault(error);
+    if (storage) return storage;
     // Written for the user already: what was wrong, and where.
     if (error.name === 'ImportError' || error.name === 'SnapshotError') return error.message;
     return `${error.name}: ${error.message}`;
