@@ -9,6 +9,7 @@ export class CardRegistry {
   private readonly hostsById = new Map<string, Set<HTMLElement>>();
   private readonly states = new Map<string, PaperState>();
   private readonly metas = new Map<string, PaperMeta>();
+  private readonly notices = new Map<string, number>();
 
   /**
    * `known`: states learned by an earlier view of the page, shown until fresh ones arrive.
@@ -76,8 +77,18 @@ export class CardRegistry {
   /** Applies states for the papers this page shows; others are ignored. */
   applyStates(states: StateMap): void {
     for (const [id, state] of Object.entries(states)) {
+      this.notices.set(id, this.noticeCount(id) + 1);
       if (this.hostsById.has(id)) this.setState(id, state);
     }
+  }
+
+  /**
+   * How many change notices about `id` arrived so far. Notices come in commit order; a reply
+   * does not: a reply to a request sent before the latest notice may describe an older
+   * commit, and must not overwrite what the notice showed.
+   */
+  noticeCount(id: string): number {
+    return this.notices.get(id) ?? 0;
   }
 
   /** Hosts of a paper still in the document; forgets hosts the page removed. */

@@ -126,10 +126,13 @@ export function decoratePage(
       const was = before[id];
       if (was) registry.setState(id, { ...was, ...wanted });
     }
+    const noticesBefore = new Map(Object.keys(marks).map((id) => [id, registry.noticeCount(id)]));
     return deps
       .send({ type: 'papers.set', marks })
       .then((states) => {
-        registry.rememberStates(states);
+        for (const [id, state] of Object.entries(states)) {
+          if (registry.noticeCount(id) === noticesBefore.get(id)) registry.setState(id, state);
+        }
         return true;
       })
       .catch((error: unknown) => {
@@ -151,11 +154,13 @@ export function decoratePage(
     request[key] = wanted;
     history.push({ label: describeToggle(key, wanted), before: { [id]: before } });
     tools?.toast(describeToggle(key, wanted));
-    // In click order per paper; a later click's optimistic state outranks an earlier reply.
+    // In click order per paper; a later click's optimistic state outranks an earlier reply,
+    // and so does a change notice that arrived meanwhile (it may be the newer commit).
+    const noticesBefore = registry.noticeCount(id);
     const { done, isLatest } = markQueue.run(id, () => deps.send(request));
     done
       .then((state) => {
-        if (isLatest()) registry.setState(id, state);
+        if (isLatest() && registry.noticeCount(id) === noticesBefore) registry.setState(id, state);
       })
       .catch((error: unknown) => {
         const message = failed(error);
