@@ -77,14 +77,17 @@ async function dispatch(request: Request, ctx: RouterContext): Promise<Responses
       return getStates(db, request.ids);
     case 'paper.mark': {
       const { state, changed } = await applyMarks(db, request);
-      // Only after the transaction committed: tabs never show a change that was lost.
-      if (changed) await ctx.announce({ [request.id]: state });
+      // Only after the transaction committed: tabs never show a change that was lost. Also
+      // when nothing changed: this may be the resend of a write whose worker stopped
+      // between the commit and its notice, and the tabs must still hear of it.
+      await ctx.announce({ [request.id]: state });
       if (changed && request.saved) ctx.fetchMetadata?.([request.id]);
       return state;
     }
     case 'papers.set': {
-      const { states, changed } = await applyManyMarks(db, request.marks);
-      if (Object.keys(changed).length > 0) await ctx.announce(changed);
+      // Every named paper, changed or not, for the same reason as paper.mark.
+      const { states } = await applyManyMarks(db, request.marks);
+      if (Object.keys(states).length > 0) await ctx.announce(states);
       return states;
     }
     case 'paper.opened': {

@@ -10,6 +10,7 @@ export class CardRegistry {
   private readonly states = new Map<string, PaperState>();
   private readonly metas = new Map<string, PaperMeta>();
   private readonly notices = new Map<string, number>();
+  private readonly pending = new Map<string, number>();
 
   /**
    * `known`: states learned by an earlier view of the page, shown until fresh ones arrive.
@@ -74,12 +75,31 @@ export class CardRegistry {
     this.listener.onStateChanged?.(id);
   }
 
-  /** Applies states for the papers this page shows; others are ignored. */
+  /**
+   * Applies states for the papers this page shows; others are ignored. A paper with a click
+   * of this page still on its way keeps showing that click: the notice may be older than it,
+   * and whoever settles the click reads the truth afterwards.
+   */
   applyStates(states: StateMap): void {
     for (const [id, state] of Object.entries(states)) {
       this.notices.set(id, this.noticeCount(id) + 1);
-      if (this.hostsById.has(id)) this.setState(id, state);
+      if (this.hostsById.has(id) && !this.pending.has(id)) this.setState(id, state);
     }
+  }
+
+  /** A request about `id` is on its way; `release` when it is settled. */
+  hold(id: string): void {
+    this.pending.set(id, (this.pending.get(id) ?? 0) + 1);
+  }
+
+  release(id: string): void {
+    const left = (this.pending.get(id) ?? 1) - 1;
+    if (left > 0) this.pending.set(id, left);
+    else this.pending.delete(id);
+  }
+
+  isHeld(id: string): boolean {
+    return this.pending.has(id);
   }
 
   /**

@@ -154,18 +154,28 @@ export function decoratePage(
     request[key] = wanted;
     history.push({ label: describeToggle(key, wanted), before: { [id]: before } });
     tools?.toast(describeToggle(key, wanted));
-    // In click order per paper; a later click's optimistic state outranks an earlier reply,
-    // and so does a change notice that arrived meanwhile (it may be the newer commit).
+    // In click order per paper; a later click's optimistic state outranks an earlier reply.
+    registry.hold(id);
     const noticesBefore = registry.noticeCount(id);
     const { done, isLatest } = markQueue.run(id, () => deps.send(request));
-    done
-      .then((state) => {
-        if (isLatest() && registry.noticeCount(id) === noticesBefore) registry.setState(id, state);
-      })
-      .catch((error: unknown) => {
-        const message = failed(error);
-        if (!signal.aborted && isLatest()) registry.setState(id, before, message);
-      });
+    const settle = (state: PaperState, error = '') => {
+      registry.release(id);
+      if (signal.aborted || !isLatest()) return;
+      // Another context changed this paper meanwhile: our reply may be the older news.
+      if (registry.noticeCount(id) !== noticesBefore) void refreshState(id);
+      else registry.setState(id, state, error);
+    };
+    done.then(settle, (error: unknown) => settle(before, failed(error)));
+  };
+
+  /** Asks what is true now; asks again if a notice crossed the answer (it may be newer). */
+  const refreshState = async (id: string, tries = 3): Promise<void> => {
+    const noticesBefore = registry.noticeCount(id);
+    const states = await deps.send({ type: 'papers.states', ids: [id] }).catch(() => null);
+    if (signal.aborted || registry.isHeld(id)) return;
+    const state = states?.[id];
+    if (state && registry.noticeCount(id) === noticesBefore) registry.setState(id, state);
+    else if (tries > 1) await refreshState(id, tries - 1);
   };
 
   const markAllRead = (ids: string[]) => {
