@@ -86,11 +86,11 @@ describe('Firefox: the popup and an open tab', () => {
     await eventually(async () => expect((await controlStates(page, id))[0]?.saved).toBe('true'));
     const popup = await session.openPopup();
     const item = `li[data-paper-id="${id}"]`;
-    await popup.locator(`${item} button[title="Mark as read"]`).click();
+    await popup.locator(`${item} button[title^="Mark as read"]`).click();
     await eventually(async () => {
       expect((await controlStates(page, id)).map((s) => s.read)).toEqual(['true', 'true']);
     }, 5000);
-    await popup.locator(`${item} button[title="Remove from queue"]`).click();
+    await popup.locator(`${item} button[title^="Remove from queue"]`).click();
     await eventually(async () => {
       expect((await controlStates(page, id)).map((s) => s.saved)).toEqual(['false', 'false']);
     }, 5000);

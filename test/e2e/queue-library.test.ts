@@ -20,6 +20,8 @@ const soon = (check: () => Promise<void>) => eventually(check, 5000);
 let session: ExtensionSession;
 beforeAll(async () => {
   session = await startSession();
+  // The tests read the controls of cards they mark read: keep read cards in view.
+  await session.setSettings({ hideMode: 'show' });
   const page = await session.openSite(LISTING);
   for (const id of PAPERS) {
     await saveButton(controlsOf(page, id)).click();
