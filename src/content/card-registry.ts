@@ -11,6 +11,7 @@ export class CardRegistry {
   private readonly metas = new Map<string, PaperMeta>();
   private readonly notices = new Map<string, number>();
   private readonly pending = new Map<string, number>();
+  private readonly lastNotices = new Map<string, PaperState>();
 
   /**
    * `known`: states learned by an earlier view of the page, shown until fresh ones arrive.
@@ -83,8 +84,14 @@ export class CardRegistry {
   applyStates(states: StateMap): void {
     for (const [id, state] of Object.entries(states)) {
       this.notices.set(id, this.noticeCount(id) + 1);
+      this.lastNotices.set(id, state);
       if (this.hostsById.has(id) && !this.pending.has(id)) this.setState(id, state);
     }
+  }
+
+  /** The state the last change notice about `id` told, if any came. */
+  lastNotice(id: string): PaperState | undefined {
+    return this.lastNotices.get(id);
   }
 
   /** A request about `id` is on its way; `release` when it is settled. */

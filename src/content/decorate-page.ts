@@ -161,12 +161,19 @@ export function decoratePage(
     const settle = (state: PaperState, error = '') => {
       registry.release(id);
       if (signal.aborted || !isLatest()) return;
-      // Another context changed this paper meanwhile: our reply may be the older news.
-      if (registry.noticeCount(id) !== noticesBefore) void refreshState(id);
+      // A notice came meanwhile. Usually our own (announced before the reply), agreeing
+      // with it; if it disagrees, another context changed the paper and either may be the
+      // newer news: ask.
+      const noticed = registry.lastNotice(id);
+      const crossed = registry.noticeCount(id) !== noticesBefore;
+      if (crossed && (error || !sameState(noticed, state))) void refreshState(id);
       else registry.setState(id, state, error);
     };
     done.then(settle, (error: unknown) => settle(before, failed(error)));
   };
+
+  const sameState = (a: PaperState | undefined, b: PaperState) =>
+    a?.saved === b.saved && a?.read === b.read;
 
   /** Asks what is true now; asks again if a notice crossed the answer (it may be newer). */
   const refreshState = async (id: string, tries = 3): Promise<void> => {
