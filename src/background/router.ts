@@ -7,6 +7,7 @@ import { annotatePaper, markMany, restoreMarks, tagMany } from '../db/annotation
 import type { PaperQueueDB } from '../db/database';
 import { applyManyMarks, applyMarks, getStates, recordOpened, recordSeen } from '../db/marks';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
+import { describeStorageFault, openOrExplain } from '../db/storage-faults';
 import type { ImportOutcome } from '../db/transfer';
 import type { StateMap } from '../shared/model';
 import {
@@ -67,6 +68,7 @@ async function afterImport(ctx: RouterContext, outcome: ImportOutcome) {
 
 async function dispatch(request: Request, ctx: RouterContext): Promise<Responses[Request['type']]> {
   const db = ctx.db();
+  await openOrExplain(db);
   const now = ctx.now?.() ?? Date.now();
   switch (request.type) {
     case 'papers.seen':
@@ -75,14 +77,17 @@ async function dispatch(request: Request, ctx: RouterContext): Promise<Responses
       return getStates(db, request.ids);
     case 'paper.mark': {
       const { state, changed } = await applyMarks(db, request);
-      // Only after the transaction committed: tabs never show a change that was lost.
-      if (changed) await ctx.announce({ [request.id]: state });
+      // Only after the transaction committed: tabs never show a change that was lost. Also
+      // when nothing changed: this may be the resend of a write whose worker stopped
+      // between the commit and its notice, and the tabs must still hear of it.
+      await ctx.announce({ [request.id]: state });
       if (changed && request.saved) ctx.fetchMetadata?.([request.id]);
       return state;
     }
     case 'papers.set': {
-      const { states, changed } = await applyManyMarks(db, request.marks);
-      if (Object.keys(changed).length > 0) await ctx.announce(changed);
+      // Every named paper, changed or not, for the same reason as paper.mark.
+      const { states } = await applyManyMarks(db, request.marks);
+      if (Object.keys(states).length > 0) await ctx.announce(states);
       return states;
     }
     case 'paper.opened': {
@@ -134,7 +139,8 @@ async function announced(ctx: RouterContext, states: StateMap): Promise<StateMap
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
-    if (error.name === 'QuotaExceededError') return 'Storage is full: nothing was changed.';
+    const storage = describeStorageFault(error);
+    if (storage) return storage;
     // Written for the user already: what was wrong, and where.
     if (error.name === 'ImportError' || error.name === 'SnapshotError') return error.message;
     return `${error.name}: ${error.message}`;

@@ -9,6 +9,9 @@ export class CardRegistry {
   private readonly hostsById = new Map<string, Set<HTMLElement>>();
   private readonly states = new Map<string, PaperState>();
   private readonly metas = new Map<string, PaperMeta>();
+  private readonly notices = new Map<string, number>();
+  private readonly pending = new Map<string, number>();
+  private readonly lastNotices = new Map<string, PaperState>();
 
   /**
    * `known`: states learned by an earlier view of the page, shown until fresh ones arrive.
@@ -73,11 +76,46 @@ export class CardRegistry {
     this.listener.onStateChanged?.(id);
   }
 
-  /** Applies states for the papers this page shows; others are ignored. */
+  /**
+   * Applies states for the papers this page shows; others are ignored. A paper with a click
+   * of this page still on its way keeps showing that click: the notice may be older than it,
+   * and whoever settles the click reads the truth afterwards.
+   */
   applyStates(states: StateMap): void {
     for (const [id, state] of Object.entries(states)) {
-      if (this.hostsById.has(id)) this.setState(id, state);
+      this.notices.set(id, this.noticeCount(id) + 1);
+      this.lastNotices.set(id, state);
+      if (this.hostsById.has(id) && !this.pending.has(id)) this.setState(id, state);
     }
+  }
+
+  /** The state the last change notice about `id` told, if any came. */
+  lastNotice(id: string): PaperState | undefined {
+    return this.lastNotices.get(id);
+  }
+
+  /** A request about `id` is on its way; `release` when it is settled. */
+  hold(id: string): void {
+    this.pending.set(id, (this.pending.get(id) ?? 0) + 1);
+  }
+
+  release(id: string): void {
+    const left = (this.pending.get(id) ?? 1) - 1;
+    if (left > 0) this.pending.set(id, left);
+    else this.pending.delete(id);
+  }
+
+  isHeld(id: string): boolean {
+    return this.pending.has(id);
+  }
+
+  /**
+   * How many change notices about `id` arrived so far. Notices come in commit order; a reply
+   * does not: a reply to a request sent before the latest notice may describe an older
+   * commit, and must not overwrite what the notice showed.
+   */
+  noticeCount(id: string): number {
+    return this.notices.get(id) ?? 0;
   }
 
   /** Hosts of a paper still in the document; forgets hosts the page removed. */

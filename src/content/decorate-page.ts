@@ -34,6 +34,7 @@ import { listingIslandProps, parseListingProps } from './listing-island';
 import { type ListingTools, startListingTools } from './listing-tools';
 import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { type CardCopy, findCardCopies } from './parse-cards';
+import { createPerKeyQueue } from './per-key-queue';
 import { assessRecognition } from './recognition';
 import { followPageTheme, isDarkPage } from './theme';
 import { describeToggle, UndoHistory } from './undo-history';
@@ -84,6 +85,7 @@ export function decoratePage(
     onStateChanged: (id) => tools?.onStateChanged(id),
   });
   const history = new UndoHistory();
+  const markQueue = createPerKeyQueue();
   const ownHosts = new WeakSet<Element>();
   let listingCache: { text: string | null; byId: Map<string, PaperMeta> } = {
     text: null,
@@ -130,10 +132,13 @@ export function decoratePage(
       const was = before[id];
       if (was) registry.setState(id, { ...was, ...wanted });
     }
+    const noticesBefore = new Map(Object.keys(marks).map((id) => [id, registry.noticeCount(id)]));
     return deps
       .send({ type: 'papers.set', marks })
       .then((states) => {
-        registry.rememberStates(states);
+        for (const [id, state] of Object.entries(states)) {
+          if (registry.noticeCount(id) === noticesBefore.get(id)) registry.setState(id, state);
+        }
         return true;
       })
       .catch((error: unknown) => {
@@ -157,13 +162,35 @@ export function decoratePage(
     request[key] = wanted;
     history.push({ label: describeToggle(key, wanted), before: { [id]: before } });
     tools?.toast(describeToggle(key, wanted));
-    deps
-      .send(request)
-      .then((state) => registry.setState(id, state))
-      .catch((error: unknown) => {
-        const message = failed(error);
-        if (!signal.aborted) registry.setState(id, before, message);
-      });
+    // In click order per paper; a later click's optimistic state outranks an earlier reply.
+    registry.hold(id);
+    const noticesBefore = registry.noticeCount(id);
+    const { done, isLatest } = markQueue.run(id, () => deps.send(request));
+    const settle = (state: PaperState, error = '') => {
+      registry.release(id);
+      if (signal.aborted || !isLatest()) return;
+      // A notice came meanwhile. Usually our own (announced before the reply), agreeing
+      // with it; if it disagrees, another context changed the paper and either may be the
+      // newer news: ask.
+      const noticed = registry.lastNotice(id);
+      const crossed = registry.noticeCount(id) !== noticesBefore;
+      if (crossed && (error || !sameState(noticed, state))) void refreshState(id);
+      else registry.setState(id, state, error);
+    };
+    done.then(settle, (error: unknown) => settle(before, failed(error)));
+  };
+
+  const sameState = (a: PaperState | undefined, b: PaperState) =>
+    a?.saved === b.saved && a?.read === b.read;
+
+  /** Asks what is true now; asks again if a notice crossed the answer (it may be newer). */
+  const refreshState = async (id: string, tries = 3): Promise<void> => {
+    const noticesBefore = registry.noticeCount(id);
+    const states = await deps.send({ type: 'papers.states', ids: [id] }).catch(() => null);
+    if (signal.aborted || registry.isHeld(id)) return;
+    const state = states?.[id];
+    if (state && registry.noticeCount(id) === noticesBefore) registry.setState(id, state);
+    else if (tries > 1) await refreshState(id, tries - 1);
   };
 
   const markAllRead = (ids: string[]) => {

@@ -8,9 +8,10 @@
  * - `marks`: the user's decisions. Timestamps double as flags (0 = not saved / unread)
  *   because IndexedDB cannot index booleans or null.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { PaperMeta } from '../shared/model';
 import { snapshotBeforeUpgrade } from './migration-snapshot';
+import { trackBlockedUpgrade } from './storage-faults';
 
 export interface PaperRecord extends PaperMeta {
   firstSeenAt: number;
@@ -63,8 +64,15 @@ export const DATABASE_NAME = 'paper-queue';
  * starts with `snapshotBeforeUpgrade(tx)`, so the data as it was before is kept (Dexie runs
  * upgrade functions only for an existing database, never for a new one).
  */
-export function openDatabase(name = DATABASE_NAME): PaperQueueDB {
-  const db = new Dexie(name) as PaperQueueDB;
+export function openDatabase(name = DATABASE_NAME, options?: DexieOptions): PaperQueueDB {
+  const db = new Dexie(name, options) as PaperQueueDB;
+  // Another context (a newer version after an update) wants to upgrade: step aside rather
+  // than block it. Dexie reopens on the next use, at the new version.
+  db.on('versionchange', () => {
+    db.close({ disableAutoOpen: false });
+    return false;
+  });
+  trackBlockedUpgrade(db);
   db.version(1).stores({
     papers: 'id, lastSeenAt',
     marks: 'id, savedAt, readAt, updatedAt',

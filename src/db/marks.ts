@@ -77,9 +77,18 @@ export async function applyMarks(
       readAt: nextStamp(before.readAt, change.read, now),
     };
     const changed = after.savedAt !== before.savedAt || after.readAt !== before.readAt;
-    if (changed) await db.marks.put({ ...after, updatedAt: now });
+    if (changed) await db.marks.put({ ...after, updatedAt: laterThan(before.updatedAt, now) });
     return { state: stateOf(after), changed };
   });
+}
+
+/**
+ * The `updatedAt` of a write: `now`, unless the record already holds a later time. Two
+ * contexts can take `now` in one order and commit in the other; the decision that committed
+ * last must still be the latest by `updatedAt`, which is what merges and imports compare.
+ */
+function laterThan(previous: number, now: number): number {
+  return Math.max(previous, now);
 }
 
 function nextStamp(current: number, wanted: boolean | undefined, now: number): number {
@@ -137,7 +146,7 @@ export async function applyManyMarks(
       };
       states[id] = stateOf(next);
       if (next.savedAt !== old.savedAt || next.readAt !== old.readAt) {
-        writes.push({ ...next, updatedAt: now });
+        writes.push({ ...next, updatedAt: laterThan(old.updatedAt, now) });
         changed[id] = stateOf(next);
       }
     });

@@ -202,9 +202,9 @@ describe('the toolbar badge', () => {
       .first()
       .click();
     await saveButton(controlsOf(b, '2609.20519')).first().click();
-    await eventually(async () => expect(await badgeText()).toBe('2'));
+    await eventually(async () => expect(await badgeText()).toBe('2'), 5000);
     await readButton(controlsOf(b, '2609.20519')).first().click();
-    await eventually(async () => expect(await badgeText()).toBe('1'));
+    await eventually(async () => expect(await badgeText()).toBe('1'), 5000);
     await a.close();
     await b.close();
   });

@@ -40,10 +40,14 @@ describe('handleMessage', () => {
     expect(await db.marks.count()).toBe(1);
   });
 
-  it('does not announce a mark that changed nothing', async () => {
+  it('announces a mark that changed nothing too (a resend whose first notice was lost)', async () => {
     await handleMessage(save, fromPage, ctx);
     await handleMessage(save, fromPage, ctx);
-    expect(announced).toHaveLength(1);
+    expect(announced).toEqual([
+      { '2407.21783': { saved: true, read: false } },
+      { '2407.21783': { saved: true, read: false } },
+    ]);
+    expect(await db.marks.get('2407.21783')).toMatchObject({ updatedAt: expect.any(Number) });
   });
 
   it.each([

@@ -1,9 +1,19 @@
 /** Shown instead of the queue when the browser refuses the extension its database. */
+import { describeStorageFault } from '../../db/storage-faults';
+
 interface Props {
   error: Error;
 }
 
 export function StorageProblem({ error }: Props) {
+  const known = describeStorageFault(error);
+  if (known && !/^Storage unavailable/.test(known)) {
+    return (
+      <div class="error storage-problem" role="alert">
+        <p>{known}</p>
+      </div>
+    );
+  }
   return (
     <div class="error storage-problem" role="alert">
       <p>

@@ -1,0 +1,106 @@
+// An update (extension reload) while pages and the popup are open: old scripts step aside
+// quietly, the page works again after a reload, and nothing the user decided is lost.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reloadExtension } from '../support/chrome-extensions-page.mjs';
+import {
+  controlsOf,
+  type ExtensionSession,
+  eventually,
+  readButton,
+  saveButton,
+  startSession,
+} from '../support/extension-session';
+
+let session: ExtensionSession;
+beforeAll(async () => {
+  session = await startSession();
+  await session.setSettings({ hideMode: 'show' });
+});
+afterAll(() => session?.close());
+
+async function marksIn(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, { saved: boolean; read: boolean }>>((resolve, reject) => {
+        const open = indexedDB.open('paper-queue');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('marks').objectStore('marks').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(
+              Object.fromEntries(
+                request.result.map((m) => [m.id, { saved: m.savedAt > 0, read: m.readAt > 0 }]),
+              ),
+            );
+          };
+        };
+      }),
+  );
+}
+
+describe('an update in the middle of a session', () => {
+  it('keeps every decision, stays quiet, and works again after a reload', async () => {
+    const page = await session.openSite('/papers/date/2024-08-01');
+    const popup = await session.openPopup();
+    const ids = await page.$$eval('[data-paper-queue-id]', (hosts) => [
+      ...new Set(hosts.map((h) => h.getAttribute('data-paper-queue-id') as string)),
+    ]);
+    const [one, two, three] = ids as [string, string, string];
+    await saveButton(controlsOf(page, one)).first().click();
+    await readButton(controlsOf(page, two)).first().click();
+    await saveButton(controlsOf(page, three)).first().click();
+    const expected = {
+      [one]: { saved: true, read: false },
+      [two]: { saved: false, read: true },
+      [three]: { saved: true, read: false },
+    };
+    await eventually(async () => expect(await marksIn(popup)).toEqual(expected), 3000);
+
+    const errors: string[] = [];
+    const ours = /Extension context|Paper Queue|paper-queue|chrome-extension:|Receiving end/i;
+    page.on('pageerror', (e) => ours.test(`${e.message} ${e.stack}`) && errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && ours.test(m.text()) && errors.push(m.text()));
+
+    await reloadExtension(session.context, session.worker);
+    // The user comes back to the tab and clicks on the old controls.
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+    await eventually(
+      async () => expect(await page.locator('[data-paper-queue-id]').count()).toBe(0),
+      3000,
+    );
+    // More events the old script listens to: none may raise an error.
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => {
+        document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true }));
+      });
+    }
+    expect(page.url()).toBe('https://huggingface.co/papers/date/2024-08-01');
+    await page.waitForTimeout(300);
+    expect(errors, errors.join('\n')).toEqual([]);
+
+    // The page works again after a reload, with the same decisions.
+    await page.reload();
+    await eventually(async () => {
+      expect(await saveButton(controlsOf(page, one)).first().getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      expect(await readButton(controlsOf(page, two)).first().getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+    }, 5000);
+    await readButton(controlsOf(page, three)).first().click();
+    const after = await session.openPopup();
+    await eventually(
+      async () =>
+        expect(await marksIn(after)).toEqual({ ...expected, [three]: { saved: true, read: true } }),
+      3000,
+    );
+    expect(errors, errors.join('\n')).toEqual([]);
+    await after.close();
+    if (!popup.isClosed()) await popup.close();
+    await page.close();
+  });
+});
