@@ -42,9 +42,17 @@ export class CardRegistry {
     this.metas.set(id, meta);
   }
 
-  /** Stores states the background answered, for papers with or without controls yet. */
+  /**
+   * Stores states the background answered. A paper first answered "not saved, unread" is only
+   * recorded: its controls already show that default look and its card has nothing to hide,
+   * so a month view's answer touches only the few cards that differ.
+   */
   rememberStates(states: StateMap): void {
-    for (const [id, state] of Object.entries(states)) this.setState(id, state);
+    for (const [id, state] of Object.entries(states)) {
+      const shown = this.states.get(id) ?? this.known.get(id);
+      if (!shown && !state.saved && !state.read) this.states.set(id, state);
+      else this.setState(id, state);
+    }
   }
 
   has(id: string): boolean {

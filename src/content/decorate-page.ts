@@ -267,7 +267,7 @@ export function decoratePage(
   };
 
   /** Finds card copies not yet decorated; decorates those whose state is known, asks for the rest. */
-  const decorate = (roots: readonly Element[]) => {
+  const decorate = (roots: readonly Element[], removedSome = true) => {
     if (signal.aborted || options.urlChanged?.() || signal.aborted) return;
     if (!deps.isContextAlive()) return void failed(null);
     const started = performance.now();
@@ -284,7 +284,7 @@ export function decoratePage(
         fresh.push(copy);
       }
     }
-    registry.prune();
+    if (removedSome) registry.prune();
     if (fresh.length === 0) return;
 
     // Once per batch: the island's props can be megabytes on a month view.

@@ -7,10 +7,12 @@ import { isControlHost } from './controls';
 
 export function watchAddedElements(
   target: Node,
-  onBatch: (added: Element[]) => void,
+  onBatch: (added: Element[], removedSome: boolean) => void,
   signal: AbortSignal,
 ): void {
   let pending: Element[] = [];
+  /** Whether elements left the page since the last batch (only then is there anything to forget). */
+  let removed = false;
   let scheduled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
@@ -22,7 +24,9 @@ export function watchAddedElements(
     if (signal.aborted || pending.length === 0) return;
     const batch = pending;
     pending = [];
-    onBatch(batch);
+    const removedSome = removed;
+    removed = false;
+    onBatch(batch, removedSome);
   };
 
   const observer = new MutationObserver((records) => {
@@ -30,6 +34,7 @@ export function watchAddedElements(
       for (const node of record.addedNodes) {
         if (node instanceof Element && !isControlHost(node)) pending.push(node);
       }
+      if (record.removedNodes.length > 0) removed = true;
     }
     if (pending.length === 0 || scheduled) return;
     scheduled = true;

@@ -2,7 +2,7 @@
  * Finds paper cards in listing markup. Pure: takes a DOM subtree, returns what it found,
  * touches nothing. Works on the 2024 and 2026 layouts (see src/shared/site.ts).
  */
-import { CARD_SELECTOR, CARD_TITLE_LINK_SELECTOR, paperIdFromHref } from '../shared/site';
+import { CARD_HEADING_TAG, CARD_SELECTOR, isCardTitleLink, paperIdFromHref } from '../shared/site';
 
 /** One visible copy of a card. A 2026 article holds two copies (desktop and mobile). */
 export interface CardCopy {
@@ -13,8 +13,6 @@ export interface CardCopy {
   article: Element;
 }
 
-const LINK_IN_CARD = `${CARD_SELECTOR} ${CARD_TITLE_LINK_SELECTOR}`;
-
 /** Collapses the whitespace of rendered text, as a reader sees it. */
 export function cleanText(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -23,17 +21,29 @@ export function cleanText(text: string | null | undefined): string {
 /** Every card copy at or below `root`, in document order. */
 export function findCardCopies(root: ParentNode): CardCopy[] {
   const links: Element[] = [];
-  if (root instanceof Element && root.matches(LINK_IN_CARD)) links.push(root);
-  // Inside an article the ancestor test is already met: a cheaper selector per card.
-  const inCard = root instanceof Element && root.matches(CARD_SELECTOR);
-  links.push(...root.querySelectorAll(inCard ? CARD_TITLE_LINK_SELECTOR : LINK_IN_CARD));
+  if (root instanceof Element && isCardTitleLink(root)) links.push(root);
+  const headings =
+    root instanceof Element && root.tagName === CARD_HEADING_TAG
+      ? [root]
+      : (root as Element | Document).getElementsByTagName(CARD_HEADING_TAG.toLowerCase());
+  for (const heading of headings) {
+    for (const child of heading.children) if (isCardTitleLink(child)) links.push(child);
+  }
   const copies: CardCopy[] = [];
   for (const link of links) {
     const id = paperIdFromHref(link.getAttribute('href') ?? '');
     const heading = link.parentElement;
     const article = link.closest(CARD_SELECTOR);
     if (!id || !heading || !article) continue;
-    copies.push({ id, title: cleanText(link.textContent), heading, article });
+    copies.push({
+      id,
+      heading,
+      article,
+      // Read on demand: only a card the island does not describe needs it.
+      get title() {
+        return cleanText(link.textContent);
+      },
+    });
   }
   return copies;
 }

@@ -16,9 +16,12 @@ export function assessRecognition(
   islandEntries: number,
 ): Recognition {
   let articles = 0;
-  for (const article of root.querySelectorAll(CARD_SELECTOR)) {
-    for (const link of article.querySelectorAll('a[href^="/papers/"]')) {
-      if (paperIdFromHref(link.getAttribute('href') ?? '')) {
+  // Tag walks, not selectors: this runs over every card of a month view.
+  const all = (root as Element | Document).getElementsByTagName(CARD_SELECTOR);
+  for (const article of all) {
+    for (const link of article.getElementsByTagName('a')) {
+      const href = link.getAttribute('href') ?? '';
+      if (href.startsWith('/papers/') && paperIdFromHref(href)) {
         articles++;
         break;
       }

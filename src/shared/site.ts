@@ -17,6 +17,16 @@ export const CARD_SELECTOR = 'article';
  */
 export const CARD_TITLE_LINK_SELECTOR = 'h3 > a[href^="/papers/"]';
 
+/** The same anchor as a tag walk (a month view has 2,000 copies: no selector matching). */
+export const CARD_HEADING_TAG = 'H3';
+export function isCardTitleLink(el: Element): boolean {
+  return (
+    el.tagName === 'A' &&
+    el.parentElement?.tagName === CARD_HEADING_TAG &&
+    (el.getAttribute('href') ?? '').startsWith('/papers/')
+  );
+}
+
 /** The server-rendered Svelte island whose `data-props` JSON lists the papers shown. */
 export const LISTING_ISLAND_SELECTOR = 'div.SVELTE_HYDRATER[data-target="DailyPapers"]';
 
