@@ -78,9 +78,16 @@ async function measureInsertion(context, n) {
  * case: each switch shows or hides every card). Measures the click handler alone, and the
  * handler plus the style and layout it causes (forced at once), median of several switches.
  */
-async function measureModeSwitch(context, n) {
+async function measureModeSwitch(context, n, siteRule = false) {
   const page = await context.newPage();
   await page.goto(`https://huggingface.co${pagePath(n)}`);
+  // The list's real class `*:[content-visibility:auto]` means this rule in Hugging Face's CSS
+  // (which the saved page does not include): offscreen cards skip layout.
+  if (siteRule) {
+    await page.addStyleTag({
+      content: '.\\*\\:\\[content-visibility\\:auto\\] > * { content-visibility: auto; }',
+    });
+  }
   await page.waitForFunction(
     (expected) => document.querySelectorAll('[data-paper-queue-id]').length >= expected,
     n * 2,
@@ -151,6 +158,8 @@ for (const n of SIZES) {
     loadsExt.push(await measureLoad(withExt, pagePath(n)));
   }
   const modeSwitch = await measureModeSwitch(withExt, n);
+  const onSiteCss = await measureModeSwitch(withExt, n, true);
+  modeSwitch.switchWithLayoutSiteCssMs = onSiteCss.switchWithLayoutMs;
   rows.push({
     cards: n,
     ...modeSwitch,
