@@ -10,6 +10,7 @@ import {
   saveButton,
   startSession,
 } from '../support/extension-session';
+import { storedMarks } from '../support/stored-marks';
 
 const ROUNDS = 8;
 const CONVERGE_MS = 1000;
@@ -23,25 +24,13 @@ afterAll(() => session?.close());
 
 type State = { saved: boolean; read: boolean; updatedAt: number };
 
-/** One paper's mark as stored, read by an extension page straight from IndexedDB. */
+/** Every paper's mark as stored, with `updatedAt` (the latest decision wins). */
 async function marksIn(popup: Page): Promise<Record<string, State>> {
-  return popup.evaluate(
-    () =>
-      new Promise<Record<string, State>>((resolve, reject) => {
-        const open = indexedDB.open('paper-queue');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('marks').objectStore('marks').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const out: Record<string, State> = {};
-            for (const m of request.result) {
-              out[m.id] = { saved: m.savedAt > 0, read: m.readAt > 0, updatedAt: m.updatedAt };
-            }
-            resolve(out);
-          };
-        };
-      }),
+  return Object.fromEntries(
+    (await storedMarks(popup)).map((m) => [
+      m.id,
+      { saved: m.savedAt > 0, read: m.readAt > 0, updatedAt: m.updatedAt },
+    ]),
   );
 }
 

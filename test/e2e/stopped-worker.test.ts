@@ -1,7 +1,7 @@
 // A Save or Read click is never lost when Chrome stops the service worker before, during or
 // after it: 100 toggles with the worker stopped at random points end in exactly the expected
 // database, on every card and in the popup.
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   controlsOf,
@@ -11,6 +11,7 @@ import {
   saveButton,
   startSession,
 } from '../support/extension-session';
+import { storedMarks } from '../support/stored-marks';
 
 const TOGGLES = 100;
 const SEED = 20_240_801;
@@ -37,25 +38,6 @@ beforeAll(async () => {
   await session.setSettings({ hideMode: 'show' });
 });
 afterAll(() => session?.close());
-
-/** The marks table as the extension's own page reads it from IndexedDB. */
-async function readMarks(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ id: string; savedAt: number; readAt: number }[]>((resolve, reject) => {
-        const open = indexedDB.open('paper-queue');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('marks').objectStore('marks').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
 
 async function stopWorker(cdp: CDPSession) {
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -137,7 +119,7 @@ describe('with the service worker stopped at random points', () => {
     // The database holds exactly that, and nothing else.
     const popup = await session.openPopup();
     await eventually(async () => {
-      const marks = await readMarks(popup);
+      const marks = await storedMarks(popup);
       const stored = Object.fromEntries(
         marks
           .filter((m) => m.savedAt > 0 || m.readAt > 0)

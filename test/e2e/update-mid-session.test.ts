@@ -1,6 +1,3 @@
-// An update (extension reload) while pages and the popup are open: old scripts step aside
-// quietly, the page works again after a reload, and nothing the user decided is lost.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reloadExtension } from '../support/chrome-extensions-page.mjs';
 import {
@@ -11,6 +8,7 @@ import {
   saveButton,
   startSession,
 } from '../support/extension-session';
+import { storedStates } from '../support/stored-marks';
 
 let session: ExtensionSession;
 beforeAll(async () => {
@@ -18,27 +16,6 @@ beforeAll(async () => {
   await session.setSettings({ hideMode: 'show' });
 });
 afterAll(() => session?.close());
-
-async function marksIn(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, { saved: boolean; read: boolean }>>((resolve, reject) => {
-        const open = indexedDB.open('paper-queue');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('marks').objectStore('marks').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(
-              Object.fromEntries(
-                request.result.map((m) => [m.id, { saved: m.savedAt > 0, read: m.readAt > 0 }]),
-              ),
-            );
-          };
-        };
-      }),
-  );
-}
 
 describe('an update in the middle of a session', () => {
   it('keeps every decision, stays quiet, and works again after a reload', async () => {
@@ -56,7 +33,7 @@ describe('an update in the middle of a session', () => {
       [two]: { saved: false, read: true },
       [three]: { saved: true, read: false },
     };
-    await eventually(async () => expect(await marksIn(popup)).toEqual(expected), 3000);
+    await eventually(async () => expect(await storedStates(popup)).toEqual(expected), 3000);
 
     const errors: string[] = [];
     const ours = /Extension context|Paper Queue|paper-queue|chrome-extension:|Receiving end/i;
@@ -95,7 +72,10 @@ describe('an update in the middle of a session', () => {
     const after = await session.openPopup();
     await eventually(
       async () =>
-        expect(await marksIn(after)).toEqual({ ...expected, [three]: { saved: true, read: true } }),
+        expect(await storedStates(after)).toEqual({
+          ...expected,
+          [three]: { saved: true, read: true },
+        }),
       3000,
     );
     expect(errors, errors.join('\n')).toEqual([]);
