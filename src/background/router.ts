@@ -3,7 +3,7 @@
  * sender to a database error, becomes `{ ok: false, error }` for the caller to show.
  */
 
-import { annotatePaper, markMany, restoreMarks, tagMany } from '../db/annotations';
+import { annotatePaper, restoreMarks, tagMany } from '../db/annotations';
 import type { PaperQueueDB } from '../db/database';
 import { applyManyMarks, applyMarks, getStates, recordOpened, recordSeen } from '../db/marks';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
@@ -98,8 +98,6 @@ async function dispatch(request: Request, ctx: RouterContext): Promise<Responses
     }
     case 'paper.annotate':
       return announced(ctx, await annotatePaper(db, request));
-    case 'papers.mark':
-      return announced(ctx, await markMany(db, request));
     case 'papers.tag':
       return announced(ctx, await tagMany(db, request));
     case 'marks.restore':

@@ -81,19 +81,6 @@ export function annotatePaper(db: PaperQueueDB, annotation: Annotation, now = Da
   }));
 }
 
-/** Sets saved and/or read on many papers at once (the library's bulk actions). */
-export function markMany(
-  db: PaperQueueDB,
-  change: { ids: readonly string[]; saved?: boolean; read?: boolean },
-  now = Date.now(),
-) {
-  return updateMarks(db, change.ids, now, (before) => ({
-    ...before,
-    savedAt: stamp(before.savedAt, change.saved, now),
-    readAt: stamp(before.readAt, change.read, now),
-  }));
-}
-
 /** Adds and/or removes tags on many papers; tags already there stay where they are. */
 export function tagMany(
   db: PaperQueueDB,

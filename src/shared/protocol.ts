@@ -128,16 +128,6 @@ export const RequestSchema = v.variant('type', [
       'Sets neither note, tags nor pinned',
     ),
   ),
-  /** Set saved and/or read on many papers at once (bulk actions). */
-  v.pipe(
-    v.strictObject({
-      type: v.literal('papers.mark'),
-      ids: IdList,
-      saved: v.optional(v.boolean()),
-      read: v.optional(v.boolean()),
-    }),
-    v.check((m) => m.saved !== undefined || m.read !== undefined, 'Sets neither saved nor read'),
-  ),
   /** Add and/or remove tags on many papers at once (bulk tagging). */
   v.pipe(
     v.strictObject({
@@ -204,7 +194,6 @@ export interface Responses {
   'papers.set': StateMap;
   /** The new states of the papers whose marks changed (unchanged ones are left out). */
   'paper.annotate': StateMap;
-  'papers.mark': StateMap;
   'papers.tag': StateMap;
   'marks.restore': StateMap;
   'transfer.export': ExportResult;

@@ -1,14 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage, type RouterContext } from '../../src/background/router';
-import {
-  annotatePaper,
-  markMany,
-  restoreMarks,
-  snapshotOf,
-  tagMany,
-} from '../../src/db/annotations';
+import { annotatePaper, restoreMarks, snapshotOf, tagMany } from '../../src/db/annotations';
 import { emptyMark, openDatabase, type PaperQueueDB } from '../../src/db/database';
-import { applyMarks, recordSeen } from '../../src/db/marks';
+import { applyManyMarks, applyMarks, recordSeen } from '../../src/db/marks';
 import { loadFirstScreen, loadSaved } from '../../src/db/queue';
 import type { StateMap } from '../../src/shared/model';
 
@@ -62,8 +56,8 @@ describe('bulk changes', () => {
 
   it('marks many read at once and answers only the papers that changed', async () => {
     await applyMarks(db, { id: A, read: true }, 150);
-    const states = await markMany(db, { ids: [A, B, B], read: true }, 200);
-    expect(states).toEqual({ [B]: { saved: true, read: true } });
+    const { changed } = await applyManyMarks(db, { [A]: { read: true }, [B]: { read: true } }, 200);
+    expect(changed).toEqual({ [B]: { saved: true, read: true } });
     expect((await db.marks.get(A))?.readAt).toBe(150);
   });
 
@@ -80,7 +74,7 @@ describe('bulk changes', () => {
     const before = (await db.marks.bulkGet([A, B])).map((mark) =>
       snapshotOf(mark ?? emptyMark('')),
     );
-    await markMany(db, { ids: [A, B], saved: false }, 200);
+    await applyManyMarks(db, { [A]: { saved: false }, [B]: { saved: false } }, 200);
     expect(await db.marks.where('savedAt').above(0).count()).toBe(1);
     const states = await restoreMarks(db, before, 300);
     expect(states).toEqual({
@@ -140,16 +134,13 @@ describe('the router', () => {
   });
 
   it('announces bulk changes after they are written, and nothing for no change', async () => {
-    const reply = await handleMessage(
-      { type: 'papers.mark', ids: [A, B], saved: true },
-      fromPage,
-      ctx,
-    );
+    const save = { type: 'papers.set', marks: { [A]: { saved: true }, [B]: { saved: true } } };
+    const reply = await handleMessage(save, fromPage, ctx);
     expect(reply).toEqual({
       ok: true,
       data: { [A]: { saved: true, read: false }, [B]: { saved: true, read: false } },
     });
-    await handleMessage({ type: 'papers.mark', ids: [A, B], saved: true }, fromPage, ctx);
+    await handleMessage({ type: 'papers.tag', ids: [A], add: ['x'] }, fromPage, ctx);
     await handleMessage({ type: 'papers.tag', ids: [A], add: ['x'] }, fromPage, ctx);
     await handleMessage({ type: 'paper.annotate', id: A, note: 'hi' }, fromPage, ctx);
     expect(announced).toHaveLength(3);

@@ -13,7 +13,7 @@ describe('parseRequest accepts every documented message', () => {
     { type: 'paper.mark', id: '2407.21783', saved: true, read: true },
     { type: 'paper.annotate', id: '2407.21783', note: 'Read §3', tags: ['ml'], pinned: true },
     { type: 'paper.annotate', id: '2407.21783', tags: [] },
-    { type: 'papers.mark', ids: ['2407.21783', '2408.00001'], read: true },
+    { type: 'papers.set', marks: { '2407.21783': { read: true }, '2408.00001': { saved: false } } },
     { type: 'papers.tag', ids: ['2407.21783'], add: ['ml'], remove: ['old'] },
     {
       type: 'marks.restore',
@@ -39,7 +39,8 @@ describe('parseRequest refuses malformed messages and says why', () => {
     [{ type: 'paper.annotate', id: '2407.21783' }, /Sets neither note, tags nor pinned/],
     [{ type: 'paper.annotate', id: '2407.21783', note: 'x'.repeat(10001) }, /at note/],
     [{ type: 'paper.annotate', id: '2407.21783', tags: [''] }, /at tags\.0: Empty tag/],
-    [{ type: 'papers.mark', ids: ['2407.21783'] }, /Sets neither saved nor read/],
+    [{ type: 'papers.mark', ids: ['2407.21783'], read: true }, /Invalid message.*type/],
+    [{ type: 'papers.set', marks: { 'not-an-id': { read: true } } }, /Not an arXiv id/],
     [{ type: 'papers.tag', ids: ['2407.21783'], add: [] }, /Adds and removes no tag/],
     [{ type: 'marks.restore', marks: [{ id: '2407.21783', savedAt: -1 }] }, /at marks\.0/],
     [

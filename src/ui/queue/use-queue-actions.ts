@@ -70,7 +70,9 @@ export function useQueueActions(send: Send) {
   const stamp = (on: boolean) => (on ? Date.now() : 0);
 
   const markMany = (entries: readonly QueueEntry[], change: { saved?: boolean; read?: boolean }) =>
-    chunks(entries.map((e) => e.id)).map((ids) => send({ type: 'papers.mark', ids, ...change }));
+    chunks(entries.map((e) => e.id)).map((ids) =>
+      send({ type: 'papers.set', marks: Object.fromEntries(ids.map((id) => [id, change])) }),
+    );
 
   const offer = (message: string, entries: readonly QueueEntry[]): UndoOffer => ({
     message,

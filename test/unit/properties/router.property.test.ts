@@ -44,11 +44,6 @@ const validMessage = fc.oneof(
     note: fc.string({ maxLength: 20 }),
     pinned: fc.boolean(),
   }),
-  fc.record({
-    type: fc.constant('papers.mark'),
-    ids: fc.array(goodId, { maxLength: 3 }),
-    saved: fc.boolean(),
-  }),
   fc.record({ type: fc.constant('snapshots.list') }),
 );
 /** …the same, broken in one place: a field dropped, retyped or added… */
