@@ -43,9 +43,8 @@ function popupSets(popup: Page, id: string, change: { saved?: boolean; read?: bo
           chrome: { runtime: { sendMessage: (m: object) => Promise<unknown> } };
         }
       ).chrome.runtime.sendMessage({
-        type: 'papers.mark',
-        ids: [paperId],
-        ...marks,
+        type: 'papers.set',
+        marks: { [paperId]: marks },
       }),
     [id, change] as const,
   );
