@@ -1,6 +1,11 @@
 /**
  * The Save / Read controls placed on each card copy. Each lives in its own open shadow root
  * so the page's CSS cannot break it and its CSS cannot leak into the page.
+ *
+ * A month view has 2,000 card copies, so a host costs as little as it can: cloned whole from
+ * one prototype, no listener of its own (one per page, see `listenToControls`), no parts
+ * looked up until a host shows something other than the default look, and no error element
+ * until there is an error.
  */
 import type { PaperState } from '../shared/model';
 import css from './controls.css?inline';
@@ -9,14 +14,6 @@ export const HOST_ATTRIBUTE = 'data-paper-queue-id';
 
 export type MarkKey = keyof PaperState;
 export type ToggleHandler = (id: string, key: MarkKey) => void;
-
-interface ControlParts {
-  save: HTMLButtonElement;
-  read: HTMLButtonElement;
-  error: HTMLElement;
-  /** What the host shows now, so a render that changes nothing touches no DOM. */
-  look: Look;
-}
 
 /** Everything a host can show; compared field by field so a render does the least DOM work. */
 interface Look {
@@ -32,7 +29,8 @@ interface Look {
  */
 const DEFAULT_LOOK: Look = { saved: false, read: false, error: '' };
 
-const parts = new WeakMap<HTMLElement, ControlParts>();
+/** What each host shows, for hosts that ever showed anything but the default look. */
+const looks = new WeakMap<HTMLElement, Look>();
 
 /**
  * One stylesheet shared by every shadow root: parsing and matching a `<style>` per card
@@ -59,30 +57,28 @@ function adoptStyles(doc: Document, root: ShadowRoot): void {
   }
   const style = doc.createElement('style');
   style.textContent = css;
-  root.append(style);
+  root.prepend(style);
 }
 
-/** The controls' markup, built once and cloned for every card: disabled, state unknown. */
-let template: HTMLTemplateElement | undefined;
-function controlsFragment(doc: Document): DocumentFragment {
-  if (!template || template.ownerDocument !== doc) {
-    template = doc.createElement('template');
-    const save = doc.createElement('button');
-    const read = doc.createElement('button');
-    const error = doc.createElement('span');
-    for (const [el, name] of [
-      [save, 'save'],
-      [read, 'read'],
-    ] as const) {
-      el.type = 'button';
-      el.className = name;
-    }
-    paint({ save, read, error }, undefined, null);
-    error.className = 'error';
-    error.setAttribute('role', 'status');
-    template.content.append(save, read, error);
+/**
+ * A host with its shadow root and buttons, to clone. Cloning a `clonable` shadow root copies
+ * its buttons with the host in one call; where that is not supported the prototype's buttons
+ * are cloned into a new root instead. Adopted sheets are never cloned: `adoptStyles` after.
+ */
+let prototype: { doc: Document; host: HTMLElement; clonesRoot: boolean } | undefined;
+function hostPrototype(doc: Document) {
+  if (prototype?.doc === doc) return prototype;
+  const host = doc.createElement('div');
+  const root = host.attachShadow({ mode: 'open', clonable: true } as ShadowRootInit);
+  for (const name of ['save', 'read'] as const) {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = name;
+    root.append(button);
   }
-  return template.content.cloneNode(true) as DocumentFragment;
+  paint(root, DEFAULT_LOOK, null);
+  prototype = { doc, host, clonesRoot: Boolean((host.cloneNode(true) as HTMLElement).shadowRoot) };
+  return prototype;
 }
 
 export function isControlHost(node: Node): boolean {
@@ -90,59 +86,89 @@ export function isControlHost(node: Node): boolean {
 }
 
 /** A new control host for paper `id`, showing the default look until its state is known. */
-export function createControlHost(doc: Document, id: string, onToggle: ToggleHandler): HTMLElement {
-  const host = doc.createElement('div');
+export function createControlHost(doc: Document, id: string): HTMLElement {
+  const proto = hostPrototype(doc);
+  let host: HTMLElement;
+  let root: ShadowRoot;
+  if (proto.clonesRoot) {
+    host = proto.host.cloneNode(true) as HTMLElement;
+    root = host.shadowRoot as ShadowRoot;
+  } else {
+    host = doc.createElement('div');
+    root = host.attachShadow({ mode: 'open' });
+    for (const button of (proto.host.shadowRoot as ShadowRoot).children) {
+      root.append(button.cloneNode(true));
+    }
+  }
   host.setAttribute(HOST_ATTRIBUTE, id);
-  const root = host.attachShadow({ mode: 'open' });
   adoptStyles(doc, root);
-  const fragment = controlsFragment(doc);
-  const [save, read, error] = fragment.children as unknown as [
-    HTMLButtonElement,
-    HTMLButtonElement,
-    HTMLElement,
-  ];
-  root.append(fragment);
-  // The site's own click handlers (card links) must not see clicks on our buttons.
-  root.addEventListener('click', (event) => {
-    event.stopPropagation();
-    const target = event.target as Element | null;
-    const key: MarkKey | null = target?.closest('.save')
-      ? 'saved'
-      : target?.closest('.read')
-        ? 'read'
-        : null;
-    if (key) onToggle(id, key);
-  });
-  parts.set(host, { save, read, error, look: DEFAULT_LOOK });
   return host;
+}
+
+/**
+ * Turns clicks on any control host of `doc` into `onToggle(id, key)` until `signal` aborts:
+ * one listener for the page instead of one per host. It listens in the capture phase and
+ * stops the click there, so the site's own card handlers never see clicks on our buttons.
+ */
+export function listenToControls(doc: Document, onToggle: ToggleHandler, signal: AbortSignal) {
+  const onClick = (event: Event) => {
+    // The path, not the target: it names the button inside the shadow root, then its host.
+    let button: Element | null = null;
+    for (const node of event.composedPath()) {
+      if (!(node instanceof Element)) continue;
+      if (node.hasAttribute(HOST_ATTRIBUTE)) {
+        event.stopPropagation();
+        const id = node.getAttribute(HOST_ATTRIBUTE);
+        const key = button?.classList.contains('save')
+          ? 'saved'
+          : button?.classList.contains('read')
+            ? 'read'
+            : null;
+        if (id && key) onToggle(id, key);
+        return;
+      }
+      if (node.localName === 'button') button = node;
+    }
+  };
+  doc.addEventListener('click', onClick, { capture: true, signal });
 }
 
 /** Shows `state` on a host (`undefined`: not known yet, the default look) and any error. */
 export function renderControls(host: HTMLElement, state: PaperState | undefined, error = ''): void {
-  const p = parts.get(host);
-  if (p) p.look = paint(p, state, p.look, error);
+  const before = looks.get(host) ?? DEFAULT_LOOK;
+  const look: Look = { saved: Boolean(state?.saved), read: Boolean(state?.read), error };
+  if (sameLook(look, before) || !host.shadowRoot) return;
+  paint(host.shadowRoot, look, before);
+  looks.set(host, look);
 }
 
-/** Writes only what differs from `before` (null: everything, for the template). */
-function paint(
-  el: Pick<ControlParts, 'save' | 'read' | 'error'>,
-  state: PaperState | undefined,
-  before: Look | null,
-  error = '',
-): Look {
-  const look: Look = { saved: Boolean(state?.saved), read: Boolean(state?.read), error };
-  if (look.saved !== before?.saved) {
-    el.save.setAttribute('aria-pressed', String(look.saved));
-    el.save.textContent = look.saved ? '★ Saved' : '☆ Save';
-    el.save.title = look.saved ? 'Remove from your reading queue' : 'Save to your reading queue';
+const sameLook = (a: Look, b: Look) => a.saved === b.saved && a.read === b.read && a.error === b.error;
+
+/** Writes only what differs from `before` (null: everything, for the prototype). */
+function paint(root: ShadowRoot, look: Look, before: Look | null): void {
+  const save = root.querySelector<HTMLButtonElement>('button.save');
+  const read = root.querySelector<HTMLButtonElement>('button.read');
+  if (save && look.saved !== before?.saved) {
+    save.setAttribute('aria-pressed', String(look.saved));
+    save.textContent = look.saved ? '★ Saved' : '☆ Save';
+    save.title = look.saved ? 'Remove from your reading queue' : 'Save to your reading queue';
   }
-  if (look.read !== before?.read) {
-    el.read.setAttribute('aria-pressed', String(look.read));
-    el.read.textContent = look.read ? '✓ Read' : 'Mark read';
-    el.read.title = look.read ? 'Mark as unread' : 'Mark as read';
+  if (read && look.read !== before?.read) {
+    read.setAttribute('aria-pressed', String(look.read));
+    read.textContent = look.read ? '✓ Read' : 'Mark read';
+    read.title = look.read ? 'Mark as unread' : 'Mark as read';
   }
-  if (look.error !== before?.error) el.error.textContent = error;
-  return look;
+  if (look.error !== (before?.error ?? '')) {
+    let status = root.querySelector('.error');
+    if (!status && look.error) {
+      // Made with its text: an alert is announced when it appears (a status would not be).
+      status = root.ownerDocument.createElement('span');
+      status.className = 'error';
+      status.setAttribute('role', 'alert');
+      root.append(status);
+    }
+    if (status) status.textContent = look.error;
+  }
 }
 
 export function setDarkTheme(host: HTMLElement, dark: boolean): void {

@@ -24,6 +24,7 @@ import { cleanMeta } from './clean-meta';
 import {
   createControlHost,
   isControlHost,
+  listenToControls,
   type MarkKey,
   renderControls,
   setDarkTheme,
@@ -69,6 +70,9 @@ export interface PageSession {
 }
 
 const UNREACHABLE = 'Paper Queue is unavailable';
+
+/** Past this many added elements in one batch, `decorate` walks the whole page instead. */
+const WHOLE_PAGE_ROOTS = 64;
 
 export function decoratePage(
   doc: Document,
@@ -230,7 +234,7 @@ export function decoratePage(
     for (const copy of copies) {
       const next = copy.heading.nextElementSibling;
       if (!copy.heading.isConnected || (next && ownHosts.has(next))) continue;
-      const host = createControlHost(doc, copy.id, onToggle);
+      const host = createControlHost(doc, copy.id);
       ownHosts.add(host);
       if (dark) setDarkTheme(host, true);
       copy.heading.after(host);
@@ -271,8 +275,9 @@ export function decoratePage(
     if (signal.aborted || options.urlChanged?.() || signal.aborted) return;
     if (!deps.isContextAlive()) return void failed(null);
     const started = performance.now();
-    const scopes = new Set<Element>();
-    for (const root of roots) {
+    // Many roots (a view rendered at once): one walk of the page beats one per root.
+    const scopes = new Set<ParentNode>(roots.length > WHOLE_PAGE_ROOTS ? [doc] : []);
+    for (const root of scopes.size > 0 ? [] : roots) {
       if (root.isConnected) scopes.add(root.closest(CARD_SELECTOR) ?? root);
     }
     const fresh: CardCopy[] = [];
@@ -309,9 +314,10 @@ export function decoratePage(
     );
   }
 
-  decorate([doc.body]);
+  listenToControls(doc, onToggle, signal);
   // The whole document: a site that swaps <body> must not leave us watching a detached node.
-  watchAddedElements(doc.documentElement, decorate, signal);
+  const watcher = watchAddedElements(doc.documentElement, decorate, signal);
+  watcher.runNow([doc.body]);
   followPageTheme(doc, () => registry.allHosts(), signal);
 
   if (options.paperId && !signal.aborted) {
@@ -332,6 +338,7 @@ export function decoratePage(
         doc,
         registry.paperCount(),
         listingIslandProps(doc) ? listingMeta().size : 0,
+        new Set(registry.allHosts().map((host) => host.closest(CARD_SELECTOR) ?? host)),
       ),
     stop,
   };

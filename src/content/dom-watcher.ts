@@ -1,15 +1,27 @@
 /**
  * Watches the page for added elements and hands them over in one batch per animation frame.
  * The MutationObserver callback only queues nodes: all real work happens in the batch.
- * Our own control hosts are skipped so decorating never wakes the watcher again.
+ *
+ * A batch runs with the observer disconnected: everything that changes the page during it
+ * is our own doing (2,000 control hosts on a month view), and records of it would only cost
+ * the next callback time to skip. Page records queued before the batch are taken first.
  */
 import { isControlHost } from './controls';
 
+export interface DomWatcher {
+  /** Runs a batch on `roots` now, as quietly as a scheduled one. */
+  runNow: (roots: Element[]) => void;
+}
+
+type OnBatch = (added: Element[], removedSome: boolean) => void;
+
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true };
+
 export function watchAddedElements(
   target: Node,
-  onBatch: (added: Element[], removedSome: boolean) => void,
+  onBatch: OnBatch,
   signal: AbortSignal,
-): void {
+): DomWatcher {
   let pending: Element[] = [];
   /** Whether elements left the page since the last batch (only then is there anything to forget). */
   let removed = false;
@@ -17,36 +29,62 @@ export function watchAddedElements(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
 
-  const flush = () => {
-    clearTimeout(timer);
-    cancelAnimationFrame(frame);
-    scheduled = false;
-    if (signal.aborted || pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    const removedSome = removed;
-    removed = false;
-    onBatch(batch, removedSome);
-  };
-
-  const observer = new MutationObserver((records) => {
+  const queue = (records: MutationRecord[]) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node instanceof Element && !isControlHost(node)) pending.push(node);
       }
       if (record.removedNodes.length > 0) removed = true;
     }
+  };
+
+  const schedule = () => {
     if (pending.length === 0 || scheduled) return;
     scheduled = true;
     frame = requestAnimationFrame(flush);
     // Background tabs get no animation frames; still decorate them soon.
     timer = setTimeout(flush, 250);
+  };
+
+  const quietly = (run: () => void) => {
+    queue(observer.takeRecords());
+    observer.disconnect();
+    try {
+      run();
+    } finally {
+      if (!signal.aborted) observer.observe(target, OPTIONS);
+    }
+    schedule();
+  };
+
+  const flush = () => {
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    scheduled = false;
+    if (signal.aborted || pending.length === 0) return;
+    quietly(() => {
+      const batch = pending;
+      pending = [];
+      const removedSome = removed;
+      removed = false;
+      onBatch(batch, removedSome);
+    });
+  };
+
+  const observer = new MutationObserver((records) => {
+    queue(records);
+    schedule();
   });
-  observer.observe(target, { childList: true, subtree: true });
+  observer.observe(target, OPTIONS);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
     cancelAnimationFrame(frame);
     pending = [];
   });
+  return {
+    runNow: (roots) => {
+      if (!signal.aborted) quietly(() => onBatch(roots, false));
+    },
+  };
 }

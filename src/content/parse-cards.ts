@@ -27,7 +27,10 @@ export function findCardCopies(root: ParentNode): CardCopy[] {
       ? [root]
       : (root as Element | Document).getElementsByTagName(CARD_HEADING_TAG.toLowerCase());
   for (const heading of headings) {
-    for (const child of heading.children) if (isCardTitleLink(child)) links.push(child);
+    // Sibling steps, not `children`: no collection object per heading (2,000 on a month view).
+    for (let child = heading.firstElementChild; child; child = child.nextElementSibling) {
+      if (isCardTitleLink(child)) links.push(child);
+    }
   }
   const copies: CardCopy[] = [];
   for (const link of links) {

@@ -9,9 +9,13 @@ import { LISTING_2024, readFixture, TRENDING_2026 } from '../support/fixtures';
 /** What the content script would conclude about a page. */
 function recognize(html: string) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const recognized = distinctIds(findCardCopies(doc)).length;
+  const copies = findCardCopies(doc);
   const island = parseListingProps(listingIslandProps(doc)).size;
-  return assessRecognition(doc, recognized, island);
+  const scanned = assessRecognition(doc, distinctIds(copies).length, island);
+  // The content script names the articles it decorated; the count must not change by it.
+  const decorated = new Set(copies.map((copy) => copy.article));
+  expect(assessRecognition(doc, distinctIds(copies).length, island, decorated)).toEqual(scanned);
+  return scanned;
 }
 
 describe('the drift alarm', () => {
