@@ -3,7 +3,7 @@
  * of a card (and the same paper listed twice) share one state, so they can never disagree.
  */
 import type { PaperMeta, PaperState, StateMap } from '../shared/model';
-import { renderControls } from './controls';
+import { HOST_ATTRIBUTE, renderControls } from './controls';
 
 export class CardRegistry {
   private readonly hostsById = new Map<string, Set<HTMLElement>>();
@@ -53,6 +53,12 @@ export class CardRegistry {
       if (!shown && !state.saved && !state.read) this.states.set(id, state);
       else this.setState(id, state);
     }
+  }
+
+  /** Whether `node` is a control host of this registry (not one an earlier script left). */
+  holds(node: Element): boolean {
+    const id = node.getAttribute(HOST_ATTRIBUTE);
+    return id !== null && this.hostsById.get(id)?.has(node as HTMLElement) === true;
   }
 
   has(id: string): boolean {

@@ -22,32 +22,31 @@ function cleanDate(date: string | undefined): string | undefined {
   return date && date.length <= 40 && !Number.isNaN(Date.parse(date)) ? date : undefined;
 }
 
-/** A valid PaperMeta, or null when it has no usable title. Undefined fields are dropped. */
+/** A valid PaperMeta, or null when it has no usable title. Undefined fields are left out. */
 export function cleanMeta(meta: PaperMeta): PaperMeta | null {
   const title = clip(cleanText(meta.title), LIMITS.title);
   if (!title) return null;
-  const cleaned: PaperMeta = {
-    id: meta.id,
-    title,
-    authors: meta.authors
+  const cleaned: PaperMeta = { id: meta.id, title };
+  // Only fields that have a value are added (`delete` would make every object slow to send).
+  const set = <K extends keyof PaperMeta>(key: K, value: PaperMeta[K] | undefined) => {
+    if (value !== undefined) cleaned[key] = value;
+  };
+  set(
+    'authors',
+    meta.authors
       ?.map((name) => clip(cleanText(name), LIMITS.author))
       .filter(Boolean)
       .slice(0, LIMITS.authors),
-    summary: meta.summary === undefined ? undefined : clip(meta.summary.trim(), LIMITS.summary),
-    aiSummary:
-      meta.aiSummary === undefined ? undefined : clip(meta.aiSummary.trim(), LIMITS.summary),
-    publishedAt: cleanDate(meta.publishedAt),
-    upvotes: cleanCount(meta.upvotes),
-    numComments: cleanCount(meta.numComments),
-    thumbnail: cleanUrl(meta.thumbnail),
-    githubRepo: cleanUrl(meta.githubRepo),
-    organization:
-      meta.organization === undefined
-        ? undefined
-        : clip(cleanText(meta.organization), LIMITS.organization) || undefined,
-  };
-  for (const key of Object.keys(cleaned) as (keyof PaperMeta)[]) {
-    if (cleaned[key] === undefined) delete cleaned[key];
+  );
+  if (meta.summary !== undefined) set('summary', clip(meta.summary.trim(), LIMITS.summary));
+  if (meta.aiSummary !== undefined) set('aiSummary', clip(meta.aiSummary.trim(), LIMITS.summary));
+  set('publishedAt', cleanDate(meta.publishedAt));
+  set('upvotes', cleanCount(meta.upvotes));
+  set('numComments', cleanCount(meta.numComments));
+  set('thumbnail', cleanUrl(meta.thumbnail));
+  set('githubRepo', cleanUrl(meta.githubRepo));
+  if (meta.organization !== undefined) {
+    set('organization', clip(cleanText(meta.organization), LIMITS.organization) || undefined);
   }
   return cleaned;
 }

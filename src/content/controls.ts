@@ -142,7 +142,8 @@ export function renderControls(host: HTMLElement, state: PaperState | undefined,
   looks.set(host, look);
 }
 
-const sameLook = (a: Look, b: Look) => a.saved === b.saved && a.read === b.read && a.error === b.error;
+const sameLook = (a: Look, b: Look) =>
+  a.saved === b.saved && a.read === b.read && a.error === b.error;
 
 /** Writes only what differs from `before` (null: everything, for the prototype). */
 function paint(root: ShadowRoot, look: Look, before: Look | null): void {

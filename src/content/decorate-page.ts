@@ -90,7 +90,6 @@ export function decoratePage(
   });
   const history = new UndoHistory();
   const markQueue = createPerKeyQueue();
-  const ownHosts = new WeakSet<Element>();
   let listingCache: { text: string | null; byId: Map<string, PaperMeta> } = {
     text: null,
     byId: new Map(),
@@ -233,9 +232,8 @@ export function decoratePage(
     const dark = isDarkPage(doc);
     for (const copy of copies) {
       const next = copy.heading.nextElementSibling;
-      if (!copy.heading.isConnected || (next && ownHosts.has(next))) continue;
+      if (!copy.heading.isConnected || (next && registry.holds(next))) continue;
       const host = createControlHost(doc, copy.id);
-      ownHosts.add(host);
       if (dark) setDarkTheme(host, true);
       copy.heading.after(host);
       registry.add(copy.id, host);
@@ -284,7 +282,7 @@ export function decoratePage(
     for (const scope of scopes) {
       for (const copy of findCopies(scope)) {
         const next = copy.heading.nextElementSibling;
-        if (next && ownHosts.has(next)) continue;
+        if (next && registry.holds(next)) continue;
         if (next && isControlHost(next)) next.remove(); // left by an orphaned earlier script
         fresh.push(copy);
       }

@@ -20,13 +20,17 @@ const STYLE_LINK = '<link rel="stylesheet" href="/__fixture__/site.css">';
 /**
  * What to answer a web request with: `null` means refuse it (not huggingface.co).
  * @param {URL} url
- * @param {{ styled?: boolean, pages?: Record<string, string | (() => string)> }} [options]
+ * @param {{ styled?: boolean | ((url: URL) => boolean), pages?: Record<string, string | (() => string)> }} [options]
+ *   styled: serve site.css (the stand-in for the site's stylesheet) with every page, or with
+ *   the pages this function picks.
  * @returns {Promise<{ status: number, contentType: string, body: string | Buffer } | null>}
  */
 export async function fixtureAnswer(url, options = {}) {
   if (url.origin !== 'https://huggingface.co') return null;
   const pages = { ...PAGES, ...options.pages };
-  if (options.styled && url.pathname.endsWith('.css')) {
+  const styled =
+    typeof options.styled === 'function' ? options.styled(url) : Boolean(options.styled);
+  if (styled && url.pathname.endsWith('.css')) {
     return {
       status: 200,
       contentType: 'text/css',
@@ -42,13 +46,13 @@ export async function fixtureAnswer(url, options = {}) {
       : page.startsWith('hf/')
         ? await readFile(join(FIXTURES, page), 'utf8')
         : page;
-  if (options.styled) html = html.replace('</head>', `${STYLE_LINK}</head>`);
+  if (styled) html = html.replace('</head>', `${STYLE_LINK}</head>`);
   return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
 }
 
 /**
  * @param {import('playwright-core').BrowserContext} context
- * @param {{ styled?: boolean, pages?: Record<string, string | (() => string)> }} [options]
+ * @param {{ styled?: boolean | ((url: URL) => boolean), pages?: Record<string, string | (() => string)> }} [options]
  *   styled: add test/fixtures/site.css so the page looks like a listing (demo only);
  *   pages: extra or replacement pages, by path (+ query), as HTML text or a function.
  */
