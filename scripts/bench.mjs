@@ -278,7 +278,7 @@ for (const n of SIZES) {
 await close();
 await bare.close();
 
-const round = (x) => (typeof x === "number" ? Math.round(x * 100) / 100 : x);
+const round = (x) => (typeof x === 'number' ? Math.round(x * 100) / 100 : x);
 console.table(
   rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]))),
 );
