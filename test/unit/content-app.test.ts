@@ -83,6 +83,27 @@ describe.each([
     expect(bg.requests.at(-1)).toMatchObject({ type: 'paper.mark', id, read: true });
     expect(bg.requests.at(-1)).not.toHaveProperty('saved');
   });
+
+  it('keeps clicks on its buttons from the site, and leaves the site its own clicks', async () => {
+    loadPage(fixture);
+    const bg = fakeBackground();
+    stop = startContentApp(window, bg.deps).stop;
+    await settle();
+    const host = hosts(ids[0])[0] as HTMLElement;
+    const card = host.closest('article') as HTMLElement;
+    const siteSaw: string[] = [];
+    card.addEventListener('click', (event) => siteSaw.push((event.target as Element).tagName));
+    document.addEventListener('click', () => siteSaw.push('document'));
+    buttons(host).read.click();
+    await settle();
+    expect(siteSaw).toEqual([]);
+    expect(bg.requests.at(-1)).toMatchObject({ type: 'paper.mark', id: ids[0], read: true });
+    // A click elsewhere on the card is the site's, untouched and not ours.
+    const requests = bg.requests.length;
+    card.querySelector('h3')?.click();
+    expect(siteSaw).toEqual(['H3', 'document']);
+    expect(bg.requests).toHaveLength(requests);
+  });
 });
 
 describe('the content script as the page changes', () => {
