@@ -1,4 +1,4 @@
-/** Export, import and backups together, folded away under one summary line. */
+/** Export, import and backups together; in the popup, folded away under one summary line. */
 import type { sendRequest } from '../../shared/messaging';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -8,17 +8,24 @@ import './transfer.css';
 export interface TransferSectionProps {
   send: typeof sendRequest;
   tags: readonly string[];
-  /** Open from the start (the library page); folded in the popup. */
+  /**
+   * Always open, without a summary line of its own (the library page, whose panel has its own
+   * heading); otherwise folded under "Export / Import" (the popup).
+   */
   open?: boolean;
 }
 
 export function TransferSection({ send, tags, open = false }: TransferSectionProps) {
+  const panels = [
+    <ExportPanel key="export" send={send} tags={tags} />,
+    <ImportPanel key="import" send={send} />,
+    <SnapshotPanel key="snapshots" send={send} />,
+  ];
+  if (open) return <div class="transfer">{panels}</div>;
   return (
-    <details class="transfer" open={open}>
+    <details class="transfer">
       <summary>Export / Import</summary>
-      <ExportPanel send={send} tags={tags} />
-      <ImportPanel send={send} />
-      <SnapshotPanel send={send} />
+      {panels}
     </details>
   );
 }
