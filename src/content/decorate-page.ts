@@ -274,10 +274,10 @@ export function decoratePage(
     if (!deps.isContextAlive()) return void failed(null);
     const started = performance.now();
     // Many roots (a view rendered at once): one walk of the page beats one per root.
-    const scopes = new Set<ParentNode>(roots.length > WHOLE_PAGE_ROOTS ? [doc] : []);
-    for (const root of scopes.size > 0 ? [] : roots) {
-      if (root.isConnected) scopes.add(root.closest(CARD_SELECTOR) ?? root);
-    }
+    const scopes: Set<ParentNode> =
+      roots.length > WHOLE_PAGE_ROOTS
+        ? new Set([doc])
+        : new Set(roots.filter((r) => r.isConnected).map((r) => r.closest(CARD_SELECTOR) ?? r));
     const fresh: CardCopy[] = [];
     for (const scope of scopes) {
       for (const copy of findCopies(scope)) {
