@@ -9,9 +9,11 @@ import { applyManyMarks, applyMarks, getStates, recordOpened, recordSeen } from 
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
 import { describeStorageFault, openOrExplain } from '../db/storage-faults';
 import type { ImportOutcome } from '../db/transfer';
+import { describeFromListing } from '../shared/listing-props';
 import type { StateMap } from '../shared/model';
 import {
   EXTENSION_PAGE_ONLY,
+  isValidPaperMeta,
   parseRequest,
   type Reply,
   type Request,
@@ -72,7 +74,7 @@ async function dispatch(request: Request, ctx: RouterContext): Promise<Responses
   const now = ctx.now?.() ?? Date.now();
   switch (request.type) {
     case 'papers.seen':
-      return recordSeen(db, request.papers);
+      return recordSeen(db, describeFromListing(request.papers, request.listing, isValidPaperMeta));
     case 'papers.states':
       return getStates(db, request.ids);
     case 'paper.mark': {

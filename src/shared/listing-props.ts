@@ -1,0 +1,85 @@
+/**
+ * Reads the `DailyPapers` island's props JSON: the richest description of the papers on a
+ * listing (authors, summary, dates), joined to cards by id. Pure and defensive: the JSON is
+ * the site's, so every field is checked, and a malformed entry is skipped, never guessed.
+ * Joining by id is what keeps stale props (mid-navigation) from describing the wrong paper.
+ *
+ * The background runs it on the props text a content script sends with `papers.seen`: on a
+ * month view that is megabytes of JSON, parsed off the page's main thread.
+ */
+import { cleanMeta } from './clean-meta';
+import type { PaperMeta } from './model';
+import { normalizePaperId } from './paper-id';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
+
+/** Paper metadata by id from the island's props text; empty when it is missing or broken. */
+export function parseListingProps(propsText: string | null): Map<string, PaperMeta> {
+  const byId = new Map<string, PaperMeta>();
+  if (!propsText) return byId;
+  let props: unknown;
+  try {
+    props = JSON.parse(propsText);
+  } catch {
+    return byId;
+  }
+  const entries = isObject(props) && Array.isArray(props.dailyPapers) ? props.dailyPapers : [];
+  for (const entry of entries) {
+    const meta = metaFromEntry(entry);
+    if (meta && !byId.has(meta.id)) byId.set(meta.id, meta);
+  }
+  return byId;
+}
+
+/** Metadata from one `{ paper: {…}, … }` entry (listing and paper page share this shape). */
+export function metaFromEntry(entry: unknown): PaperMeta | null {
+  if (!isObject(entry) || !isObject(entry.paper)) return null;
+  const paper = entry.paper;
+  const id = typeof paper.id === 'string' ? normalizePaperId(paper.id) : null;
+  if (!id) return null;
+  const authors = Array.isArray(paper.authors)
+    ? paper.authors
+        .filter((author): author is Json => isObject(author) && author.hidden !== true)
+        .map((author) => str(author.name))
+        .filter((name): name is string => Boolean(name))
+    : undefined;
+  const organization = isObject(paper.organization)
+    ? (str(paper.organization.fullname) ?? str(paper.organization.name))
+    : undefined;
+  return cleanMeta({
+    id,
+    title: str(paper.title) ?? str(entry.title) ?? '',
+    authors,
+    summary: str(paper.summary) ?? str(entry.summary),
+    aiSummary: str(paper.ai_summary),
+    publishedAt: str(paper.publishedAt),
+    upvotes: num(paper.upvotes),
+    numComments: num(entry.numComments),
+    thumbnail: str(entry.thumbnail),
+    githubRepo: str(paper.githubRepo),
+    organization,
+  });
+}
+
+/**
+ * The papers a page showed, each described by the listing's props where they describe it
+ * (and `accept` agrees: the background checks them against the protocol), else as the card
+ * described itself.
+ */
+export function describeFromListing(
+  cards: readonly PaperMeta[],
+  propsText: string | null | undefined,
+  accept: (meta: PaperMeta) => boolean = () => true,
+): PaperMeta[] {
+  if (!propsText) return [...cards];
+  const listed = parseListingProps(propsText);
+  return cards.map((card) => {
+    const meta = listed.get(card.id);
+    return meta && accept(meta) ? meta : card;
+  });
+}
