@@ -9,11 +9,9 @@ import { applyManyMarks, applyMarks, getStates, recordOpened, recordSeen } from 
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
 import { describeStorageFault, openOrExplain } from '../db/storage-faults';
 import type { ImportOutcome } from '../db/transfer';
-import { describeFromListing } from '../shared/listing-props';
 import type { StateMap } from '../shared/model';
 import {
   EXTENSION_PAGE_ONLY,
-  isValidPaperMeta,
   parseRequest,
   type Reply,
   type Request,
@@ -74,7 +72,7 @@ async function dispatch(request: Request, ctx: RouterContext): Promise<Responses
   const now = ctx.now?.() ?? Date.now();
   switch (request.type) {
     case 'papers.seen':
-      return recordSeen(db, describeFromListing(request.papers, request.listing, isValidPaperMeta));
+      return recordSeen(db, request.papers);
     case 'papers.states':
       return getStates(db, request.ids);
     case 'paper.mark': {

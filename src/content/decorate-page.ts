@@ -5,24 +5,22 @@
  *   page DOM ──MutationObserver──▶ dom-watcher (queues nodes, one batch per frame)
  *                                        │
  *                                        ▼
- *   parse-cards / paper-page ──▶ decorate(batch) ──▶ control hosts (shadow DOM)
- *                                        │  one `papers.seen` per batch: ids and titles,
- *                                        │  and the listing island's props text, parsed
- *                                        ▼  and joined by id in the background
+ *   parse-cards / paper-page + islands ──▶ decorate(batch) ──▶ control hosts (shadow DOM)
+ *                                        │  one `papers.seen` per batch
+ *                                        ▼
  *                                   background ──▶ states ──▶ CardRegistry ──▶ every copy
  *   storage.onChanged (other tabs, popup) ─────(content-app)──▶ CardRegistry
  *
  * Browser APIs come in through `ContentDeps`, so the whole flow runs under unit tests too.
  */
-import { cleanMeta } from '../shared/clean-meta';
-import { MAX_LISTING_PROPS_CHARS, MAX_PAPERS_PER_MESSAGE } from '../shared/limits';
-import { parseListingProps } from '../shared/listing-props';
+import { MAX_PAPERS_PER_MESSAGE } from '../shared/limits';
 import { type PaperMeta, type PaperState, type StateMap, UNMARKED } from '../shared/model';
 import type { Recognition } from '../shared/page-status';
 import type { RequestOf, RequestType, Responses } from '../shared/protocol';
 import type { HideMode, Settings } from '../shared/settings';
 import { CARD_SELECTOR } from '../shared/site';
 import { CardRegistry } from './card-registry';
+import { cleanMeta } from './clean-meta';
 import {
   createControlHost,
   isControlHost,
@@ -33,7 +31,7 @@ import {
 } from './controls';
 import { recordBatch, trackLive } from './diagnostics';
 import { watchAddedElements } from './dom-watcher';
-import { listingIslandProps } from './listing-island';
+import { listingIslandProps, parseListingProps } from './listing-island';
 import { type ListingTools, startListingTools } from './listing-tools';
 import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { type CardCopy, findCardCopies } from './parse-cards';
@@ -103,24 +101,18 @@ export function decoratePage(
     registry.clear();
   };
 
-  /**
-   * The listing island parsed, only when the content script itself needs it (a click, the
-   * drift alarm on a page without cards); re-read only when the site replaced its props.
-   */
+  /** Re-reads the listing island only when its props changed (the site replaces them). */
   const listingMeta = () => {
     const text = listingIslandProps(doc);
     if (text !== listingCache.text) listingCache = { text, byId: parseListingProps(text) };
     return listingCache.byId;
   };
 
-  /** What a copy says of its paper: the paper page's island, else the card's title. */
-  const cardMeta = (copy: CardCopy): PaperMeta | null =>
-    (copy.id === options.paperId ? readPaperPageMeta(doc, copy.id) : null) ??
-    cleanMeta({ id: copy.id, title: copy.title || copy.id });
-
-  /** Everything known about paper `id`, to record with a mark. */
-  const paperMeta = (id: string): PaperMeta | undefined =>
-    (id === options.paperId ? undefined : listingMeta().get(id)) ?? registry.meta(id);
+  const metaFor = (copy: CardCopy, listing: Map<string, PaperMeta>): PaperMeta | null => {
+    const fromIsland =
+      copy.id === options.paperId ? readPaperPageMeta(doc, copy.id) : listing.get(copy.id);
+    return cleanMeta(fromIsland ?? { id: copy.id, title: copy.title || copy.id });
+  };
 
   const findCopies = (scope: ParentNode): CardCopy[] => {
     const copies = findCardCopies(scope);
@@ -169,7 +161,7 @@ export function decoratePage(
     const wanted = !before[key];
     tools?.touchedHere(id);
     registry.setState(id, { ...before, [key]: wanted });
-    const request: RequestOf<'paper.mark'> = { type: 'paper.mark', id, paper: paperMeta(id) };
+    const request: RequestOf<'paper.mark'> = { type: 'paper.mark', id, paper: registry.meta(id) };
     request[key] = wanted;
     history.push({ label: describeToggle(key, wanted), before: { [id]: before } });
     tools?.toast(describeToggle(key, wanted));
@@ -250,18 +242,15 @@ export function decoratePage(
 
   /**
    * One `papers.seen` per batch (chunked only past the protocol's limit). The controls are
-   * already in the page, showing the default look: placing them in the same frame as the
-   * cards costs the page one layout instead of two (a month view is megabytes of markup), and
-   * the answer changes only the cards that differ. The listing's props go as raw text: the
-   * background parses them, not the page's main thread.
+   * already in the page, disabled: placing them in the same frame as the cards costs the page
+   * one layout instead of two (a month view is megabytes of markup), and the answer only
+   * enables them and shows any marks.
    */
   const askStates = (papers: PaperMeta[], syncMs: number) => {
-    const props = options.paperId ? null : listingIslandProps(doc);
-    const listing = props && props.length <= MAX_LISTING_PROPS_CHARS ? props : undefined;
     for (let start = 0; start < papers.length; start += MAX_PAPERS_PER_MESSAGE) {
       const chunk = papers.slice(start, start + MAX_PAPERS_PER_MESSAGE);
       deps
-        .send({ type: 'papers.seen', papers: chunk, ...(listing ? { listing } : {}) })
+        .send({ type: 'papers.seen', papers: chunk })
         .then((states) => {
           if (signal.aborted) return;
           const started = performance.now();
@@ -301,10 +290,11 @@ export function decoratePage(
     if (removedSome) registry.prune();
     if (fresh.length === 0) return;
 
+    // Once per batch: the island's props can be megabytes on a month view.
+    const listing = listingMeta();
     const unknown = new Map<string, PaperMeta>();
     for (const copy of fresh) {
-      if (unknown.has(copy.id)) continue;
-      const meta = registry.meta(copy.id) ?? cardMeta(copy);
+      const meta = registry.meta(copy.id) ?? metaFor(copy, listing);
       if (meta) registry.remember(copy.id, meta);
       if (meta && !registry.has(copy.id)) unknown.set(copy.id, meta);
     }
@@ -345,7 +335,7 @@ export function decoratePage(
       assessRecognition(
         doc,
         registry.paperCount(),
-        () => (listingIslandProps(doc) ? listingMeta().size : 0),
+        listingIslandProps(doc) ? listingMeta().size : 0,
         new Set(registry.allHosts().map((host) => host.closest(CARD_SELECTOR) ?? host)),
       ),
     stop,

@@ -1,11 +1,70 @@
 /**
- * Finds the listing's `DailyPapers` island. Its props text is parsed by the background
- * (src/shared/listing-props.ts): the content script only reads it when it needs one
- * paper's metadata (a click) or the island's size (the drift alarm on a page without cards).
+ * Reads the `DailyPapers` island's props JSON: the richest description of the papers on a
+ * listing (authors, summary, dates), joined to cards by id. Pure and defensive: the JSON is
+ * the site's, so every field is checked, and a malformed entry is skipped, never guessed.
+ * Joining by id is what keeps stale props (mid-navigation) from describing the wrong paper.
  */
+import type { PaperMeta } from '../shared/model';
+import { normalizePaperId } from '../shared/paper-id';
 import { LISTING_ISLAND_SELECTOR } from '../shared/site';
+import { cleanMeta } from './clean-meta';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
 
 /** The island's raw props text, or null when the page has no listing island. */
 export function listingIslandProps(root: ParentNode): string | null {
   return root.querySelector(LISTING_ISLAND_SELECTOR)?.getAttribute('data-props') ?? null;
+}
+
+/** Paper metadata by id from the island's props text; empty when it is missing or broken. */
+export function parseListingProps(propsText: string | null): Map<string, PaperMeta> {
+  const byId = new Map<string, PaperMeta>();
+  if (!propsText) return byId;
+  let props: unknown;
+  try {
+    props = JSON.parse(propsText);
+  } catch {
+    return byId;
+  }
+  const entries = isObject(props) && Array.isArray(props.dailyPapers) ? props.dailyPapers : [];
+  for (const entry of entries) {
+    const meta = metaFromEntry(entry);
+    if (meta && !byId.has(meta.id)) byId.set(meta.id, meta);
+  }
+  return byId;
+}
+
+/** Metadata from one `{ paper: {…}, … }` entry (listing and paper page share this shape). */
+export function metaFromEntry(entry: unknown): PaperMeta | null {
+  if (!isObject(entry) || !isObject(entry.paper)) return null;
+  const paper = entry.paper;
+  const id = typeof paper.id === 'string' ? normalizePaperId(paper.id) : null;
+  if (!id) return null;
+  const authors = Array.isArray(paper.authors)
+    ? paper.authors
+        .filter((author): author is Json => isObject(author) && author.hidden !== true)
+        .map((author) => str(author.name))
+        .filter((name): name is string => Boolean(name))
+    : undefined;
+  const organization = isObject(paper.organization)
+    ? (str(paper.organization.fullname) ?? str(paper.organization.name))
+    : undefined;
+  return cleanMeta({
+    id,
+    title: str(paper.title) ?? str(entry.title) ?? '',
+    authors,
+    summary: str(paper.summary) ?? str(entry.summary),
+    aiSummary: str(paper.ai_summary),
+    publishedAt: str(paper.publishedAt),
+    upvotes: num(paper.upvotes),
+    numComments: num(entry.numComments),
+    thumbnail: str(entry.thumbnail),
+    githubRepo: str(paper.githubRepo),
+    organization,
+  });
 }

@@ -3,12 +3,10 @@
  * its `PaperContent` island (props `{ paper: {…} }`, the listing's paper shape) describes it.
  * Pure: reads the DOM it is given.
  */
-
-import { cleanText } from '../shared/clean-text';
-import { metaFromEntry } from '../shared/listing-props';
 import type { PaperMeta } from '../shared/model';
 import { PAPER_ISLAND_SELECTOR, PAPER_TITLE_SELECTOR } from '../shared/site';
-import type { CardCopy } from './parse-cards';
+import { metaFromEntry } from './listing-island';
+import { type CardCopy, cleanText } from './parse-cards';
 
 /** The page's title heading as a card copy of paper `id`, or [] when there is none. */
 export function findPaperTitle(root: ParentNode, id: string): CardCopy[] {

@@ -2,7 +2,6 @@
  * Finds paper cards in listing markup. Pure: takes a DOM subtree, returns what it found,
  * touches nothing. Works on the 2024 and 2026 layouts (see src/shared/site.ts).
  */
-import { cleanText } from '../shared/clean-text';
 import { CARD_HEADING_TAG, CARD_SELECTOR, isCardTitleLink, paperIdFromHref } from '../shared/site';
 
 /** One visible copy of a card. A 2026 article holds two copies (desktop and mobile). */
@@ -12,6 +11,11 @@ export interface CardCopy {
   /** The card's title heading; controls are placed right after it. */
   heading: HTMLElement;
   article: Element;
+}
+
+/** Collapses the whitespace of rendered text, as a reader sees it. */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Every card copy at or below `root`, in document order. */

@@ -8,15 +8,14 @@ import { CARD_SELECTOR, paperIdFromHref } from '../shared/site';
 /**
  * `expected` counts articles that link to a paper. A page with no such article but a listing
  * island counts the island's entries (a layout that dropped `article`). The island alone is
- * not trusted when cards exist: search filters cards in the page but keeps every entry, so
- * `islandEntries` is asked only when there is no such article (it parses the island).
+ * not trusted when cards exist: search filters cards in the page but keeps every entry.
  * `decorated`: articles known to hold controls, so to link to a paper; only the others are
  * searched for a paper link (a month view's 1,000 cards hold 20,000 links).
  */
 export function assessRecognition(
   root: ParentNode,
   recognized: number,
-  islandEntries: () => number,
+  islandEntries: number,
   decorated: ReadonlySet<Element> = new Set(),
 ): Recognition {
   let articles = 0;
@@ -35,6 +34,6 @@ export function assessRecognition(
       }
     }
   }
-  const expected = articles > 0 ? articles : islandEntries();
+  const expected = articles > 0 ? articles : islandEntries;
   return { recognized, expected: Math.max(expected, recognized) };
 }

@@ -15,12 +15,5 @@ export const LIMITS = {
 /** Most papers one message may carry: a month view shows ~1,000 papers; leave room. */
 export const MAX_PAPERS_PER_MESSAGE = 5000;
 
-/**
- * Longest listing props text (`papers.seen`'s `listing`) a content script sends: a month
- * view's island is a few megabytes; Chrome refuses messages past 64 MiB of JSON. A page over
- * this still has its papers recorded, by their card titles.
- */
-export const MAX_LISTING_PROPS_CHARS = 24 * 1024 * 1024;
-
 /** Longest note on one paper: room for a page of thoughts, not a copy of the paper. */
 export const MAX_NOTE_LENGTH = 10000;

@@ -8,8 +8,8 @@
 import * as v from 'valibot';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MEGABYTES } from './backup/limits';
 import { EXPORT_FORMATS } from './export/formats';
-import { LIMITS, MAX_LISTING_PROPS_CHARS, MAX_NOTE_LENGTH, MAX_PAPERS_PER_MESSAGE } from './limits';
-import type { PaperMeta, PaperState, StateMap } from './model';
+import { LIMITS, MAX_NOTE_LENGTH, MAX_PAPERS_PER_MESSAGE } from './limits';
+import type { PaperState, StateMap } from './model';
 import { isPaperId } from './paper-id';
 import { MAX_TAG_LENGTH, MAX_TAGS_PER_PAPER } from './tags';
 import type { ExportResult, ImportResult, SnapshotSummary } from './transfer-types';
@@ -43,9 +43,6 @@ export const PaperMetaSchema = v.strictObject({
   organization: v.optional(text(LIMITS.organization)),
 });
 
-/** Whether `meta` is metadata the protocol accepts (the background's check on what it parses). */
-export const isValidPaperMeta = (meta: unknown): meta is PaperMeta => v.is(PaperMetaSchema, meta);
-
 export const ExportScopeSchema = v.variant('kind', [
   v.strictObject({ kind: v.picklist(['queue', 'read', 'saved', 'everything']) }),
   v.strictObject({
@@ -69,17 +66,8 @@ const MarkSnapshotSchema = v.strictObject({
 });
 
 export const RequestSchema = v.variant('type', [
-  /**
-   * A content script saw these papers: record what they are, answer what the user decided.
-   * `papers` say what the cards say (id and title); `listing`, the listing island's raw props
-   * text, describes them further (authors, summary, …), joined by id in the background so the
-   * page's main thread never parses it.
-   */
-  v.strictObject({
-    type: v.literal('papers.seen'),
-    papers: PaperList,
-    listing: v.optional(text(MAX_LISTING_PROPS_CHARS)),
-  }),
+  /** A content script saw these papers: record what they are, answer what the user decided. */
+  v.strictObject({ type: v.literal('papers.seen'), papers: PaperList }),
   /** The user's decisions about these papers. */
   v.strictObject({ type: v.literal('papers.states'), ids: IdList }),
   /**

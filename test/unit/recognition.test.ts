@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { listingIslandProps } from '../../src/content/listing-island';
+import { listingIslandProps, parseListingProps } from '../../src/content/listing-island';
 import { distinctIds, findCardCopies } from '../../src/content/parse-cards';
 import { assessRecognition } from '../../src/content/recognition';
-import { parseListingProps } from '../../src/shared/listing-props';
 import { driftMessage, hasDrifted } from '../../src/shared/page-status';
 import { LISTING_2024, readFixture, TRENDING_2026 } from '../support/fixtures';
 
@@ -11,7 +10,7 @@ import { LISTING_2024, readFixture, TRENDING_2026 } from '../support/fixtures';
 function recognize(html: string) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const copies = findCardCopies(doc);
-  const island = () => parseListingProps(listingIslandProps(doc)).size;
+  const island = parseListingProps(listingIslandProps(doc)).size;
   const scanned = assessRecognition(doc, distinctIds(copies).length, island);
   // The content script names the articles it decorated; the count must not change by it.
   const decorated = new Set(copies.map((copy) => copy.article));

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage, type RouterContext } from '../../src/background/router';
 import { openDatabase, type PaperQueueDB } from '../../src/db/database';
-import { MAX_LISTING_PROPS_CHARS } from '../../src/shared/limits';
-import { describeFromListing } from '../../src/shared/listing-props';
 import type { StateMap } from '../../src/shared/model';
-import { readProps, TRENDING_2026 } from '../support/fixtures';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const fromPage = { id: ID, url: 'https://huggingface.co/papers', tab: {} };
@@ -97,71 +94,5 @@ describe('paper.opened', () => {
       data: { saved: false, read: true },
     });
     expect(announced).toEqual([{ '2407.21783': { saved: false, read: true } }]);
-  });
-});
-
-describe('papers.seen', () => {
-  // The real 2026 listing's props: what a content script sends as `listing`.
-  const props = readProps(TRENDING_2026);
-  const listing = JSON.stringify(props);
-  const [first, second] = props.dailyPapers;
-  const onPage = (id: string, title: string) => ({ id, title });
-
-  it("describes each card by the listing's props, joined by id, in the background", async () => {
-    const paper = first?.paper as NonNullable<typeof first>['paper'];
-    const seen = {
-      type: 'papers.seen',
-      papers: [onPage(paper.id, 'Title as the card shows it'), onPage('2401.00001', 'Not listed')],
-      listing,
-    };
-    expect(await handleMessage(seen, fromPage, ctx)).toEqual({
-      ok: true,
-      data: {
-        [paper.id]: { saved: false, read: false },
-        '2401.00001': { saved: false, read: false },
-      },
-    });
-    const stored = await db.papers.get(paper.id);
-    expect(stored?.title).toBe(paper.title.replace(/\s+/g, ' ').trim());
-    expect(stored?.authors).toEqual(paper.authors.filter((a) => !a.hidden).map((a) => a.name));
-    expect(stored?.summary).toBeTruthy();
-    // A card the props do not describe keeps what the card said; a listed paper that is not
-    // on the page (stale props mid-navigation) is not recorded at all.
-    expect((await db.papers.get('2401.00001'))?.title).toBe('Not listed');
-    expect(await db.papers.get(second?.paper.id as string)).toBeUndefined();
-    expect(await db.papers.count()).toBe(2);
-  });
-
-  it('records the cards by their titles when the props are broken', async () => {
-    const seen = {
-      type: 'papers.seen',
-      papers: [onPage('2401.00001', 'Card title')],
-      listing: '{"dailyPapers": [',
-    };
-    expect((await handleMessage(seen, fromPage, ctx)).ok).toBe(true);
-    expect((await db.papers.get('2401.00001'))?.title).toBe('Card title');
-  });
-
-  it('keeps what the card said over props the protocol would refuse', async () => {
-    const hostile = {
-      dailyPapers: [{ paper: { id: '2401.00001', title: 'Listed', upvotes: 1, authors: [] } }],
-    };
-    const refuse = (meta: { title: string }) => meta.title !== 'Listed';
-    expect(
-      describeFromListing([onPage('2401.00001', 'Card')], JSON.stringify(hostile), refuse),
-    ).toEqual([onPage('2401.00001', 'Card')]);
-  });
-
-  it('refuses props past the size limit, whole, with the reason', async () => {
-    const seen = {
-      type: 'papers.seen',
-      papers: [onPage('2401.00001', 'Card title')],
-      listing: 'x'.repeat(MAX_LISTING_PROPS_CHARS + 1),
-    };
-    expect(await handleMessage(seen, fromPage, ctx)).toEqual({
-      ok: false,
-      error: expect.stringMatching(/at listing/),
-    });
-    expect(await db.papers.count()).toBe(0);
   });
 });

@@ -1,11 +1,10 @@
 /**
  * Brings metadata read from the page within the protocol's limits, so one odd card can
- * never get a whole batch refused by the background. Drops what cannot be fixed. Used by the
- * content script (card titles, the paper page) and the background (the listing's props).
+ * never get a whole batch refused by the background. Drops what cannot be fixed.
  */
-import { cleanText } from './clean-text';
-import { LIMITS } from './limits';
-import type { PaperMeta } from './model';
+import { LIMITS } from '../shared/limits';
+import type { PaperMeta } from '../shared/model';
+import { cleanText } from './parse-cards';
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
