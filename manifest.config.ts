@@ -59,6 +59,8 @@ const shared = {
     {
       matches: ['https://huggingface.co/papers*'],
       js: ['src/content/index.ts'],
+      // In the page before it renders: adding it later would cost a style pass over the page.
+      css: ['src/content/page.css'],
       run_at: 'document_idle' as const,
     },
   ],

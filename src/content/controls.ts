@@ -1,14 +1,14 @@
 /**
  * The Save / Read controls placed on each card copy. Each lives in its own open shadow root
- * so the page's CSS cannot break it and its CSS cannot leak into the page.
+ * so the page's CSS cannot break it and nothing of ours leaks into the page.
  *
  * A month view has 2,000 card copies, so a host costs as little as it can: cloned whole from
- * one prototype, no listener of its own (one per page, see `listenToControls`), no parts
+ * one prototype, no listener of its own (one per page, see `listenToControls`), no stylesheet
+ * of its own (page.css styles the buttons by their `part` names, from the manifest), no parts
  * looked up until a host shows something other than the default look, and no error element
  * until there is an error.
  */
 import type { PaperState } from '../shared/model';
-import css from './controls.css?inline';
 
 export const HOST_ATTRIBUTE = 'data-paper-queue-id';
 
@@ -33,37 +33,15 @@ const DEFAULT_LOOK: Look = { saved: false, read: false, error: '' };
 const looks = new WeakMap<HTMLElement, Look>();
 
 /**
- * One stylesheet shared by every shadow root: parsing and matching a `<style>` per card
- * doubled the cost of decorating a month view. Where a browser refuses a constructed sheet
- * from a content script (Firefox's sandbox has refused them), each root gets a `<style>`.
+ * The `part` names page.css styles: every button is a `button`; a pressed one is also
+ * `save-on` or `read-on` (`::part()` may not test attributes such as aria-pressed).
  */
-let sharedSheet: CSSStyleSheet | null | undefined;
-function adoptStyles(doc: Document, root: ShadowRoot): void {
-  if (sharedSheet === undefined) {
-    try {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(css);
-    } catch {
-      sharedSheet = null;
-    }
-  }
-  if (sharedSheet) {
-    try {
-      root.adoptedStyleSheets = [sharedSheet];
-      return;
-    } catch {
-      sharedSheet = null;
-    }
-  }
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.prepend(style);
-}
+export const PARTS = { button: 'button', error: 'error', on: (key: 'save' | 'read') => `${key}-on` };
 
 /**
  * A host with its shadow root and buttons, to clone. Cloning a `clonable` shadow root copies
  * its buttons with the host in one call; where that is not supported the prototype's buttons
- * are cloned into a new root instead. Adopted sheets are never cloned: `adoptStyles` after.
+ * are cloned into a new root instead.
  */
 let prototype: { doc: Document; host: HTMLElement; clonesRoot: boolean } | undefined;
 function hostPrototype(doc: Document) {
@@ -89,19 +67,16 @@ export function isControlHost(node: Node): boolean {
 export function createControlHost(doc: Document, id: string): HTMLElement {
   const proto = hostPrototype(doc);
   let host: HTMLElement;
-  let root: ShadowRoot;
   if (proto.clonesRoot) {
     host = proto.host.cloneNode(true) as HTMLElement;
-    root = host.shadowRoot as ShadowRoot;
   } else {
     host = doc.createElement('div');
-    root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: 'open' });
     for (const button of (proto.host.shadowRoot as ShadowRoot).children) {
       root.append(button.cloneNode(true));
     }
   }
   host.setAttribute(HOST_ATTRIBUTE, id);
-  adoptStyles(doc, root);
   return host;
 }
 
@@ -151,26 +126,32 @@ function paint(root: ShadowRoot, look: Look, before: Look | null): void {
   const read = root.querySelector<HTMLButtonElement>('button.read');
   if (save && look.saved !== before?.saved) {
     save.setAttribute('aria-pressed', String(look.saved));
+    save.setAttribute('part', partsOf('save', look.saved));
     save.textContent = look.saved ? '★ Saved' : '☆ Save';
     save.title = look.saved ? 'Remove from your reading queue' : 'Save to your reading queue';
   }
   if (read && look.read !== before?.read) {
     read.setAttribute('aria-pressed', String(look.read));
+    read.setAttribute('part', partsOf('read', look.read));
     read.textContent = look.read ? '✓ Read' : 'Mark read';
     read.title = look.read ? 'Mark as unread' : 'Mark as read';
   }
   if (look.error !== (before?.error ?? '')) {
-    let status = root.querySelector('.error');
-    if (!status && look.error) {
+    root.querySelector('.error')?.remove();
+    if (look.error) {
       // Made with its text: an alert is announced when it appears (a status would not be).
-      status = root.ownerDocument.createElement('span');
+      const status = root.ownerDocument.createElement('span');
       status.className = 'error';
+      status.setAttribute('part', PARTS.error);
       status.setAttribute('role', 'alert');
+      status.textContent = look.error;
       root.append(status);
     }
-    if (status) status.textContent = look.error;
   }
 }
+
+const partsOf = (key: 'save' | 'read', on: boolean) =>
+  on ? `${PARTS.button} ${PARTS.on(key)}` : PARTS.button;
 
 export function setDarkTheme(host: HTMLElement, dark: boolean): void {
   host.classList.toggle('dark', dark);

@@ -13,7 +13,6 @@ import { createKeysHelp } from './keys-help';
 import { createListingBar } from './listing-bar';
 import {
   FOCUS_ATTRIBUTE,
-  installReadFilterStyles,
   isCardShown,
   markCardRead,
   showMode,
@@ -54,7 +53,6 @@ export function startListingTools(
   /** Papers changed from their own card in this view (see JUST_NOW in read-filter.ts). */
   const touched = new Set<string>();
 
-  installReadFilterStyles(doc, signal);
   signal.addEventListener('abort', () => {
     showMode(doc, null);
     focused?.removeAttribute(FOCUS_ATTRIBUTE);

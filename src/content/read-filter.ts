@@ -1,8 +1,8 @@
 /**
  * Hides or dims read papers on the listing. Each card's article carries
  * `data-paper-queue-read` while its paper is read, and `<html data-paper-queue-mode>` says
- * how read cards look; one stylesheet does the rest. Switching modes is one attribute change,
- * whatever the number of cards.
+ * how read cards look; page.css (injected by the manifest) does the rest. Switching modes is
+ * one attribute change, whatever the number of cards.
  */
 import type { HideMode } from '../shared/settings';
 
@@ -15,35 +15,6 @@ export const FOCUS_ATTRIBUTE = 'data-paper-queue-focus';
  * so it does not vanish under the pointer and let a second click land on the next card.
  */
 export const JUST_NOW = 'just-now';
-
-const PAGE_CSS = `
-html[${MODE_ATTRIBUTE}="hide"] [${READ_ATTRIBUTE}=""] { display: none !important; }
-html[${MODE_ATTRIBUTE}="hide"] [${READ_ATTRIBUTE}="${JUST_NOW}"] { opacity: 0.45; }
-html[${MODE_ATTRIBUTE}="dim"] [${READ_ATTRIBUTE}] { opacity: 0.45; transition: opacity 0.15s; }
-html[${MODE_ATTRIBUTE}="dim"] [${READ_ATTRIBUTE}]:hover,
-html[${MODE_ATTRIBUTE}="dim"] [${READ_ATTRIBUTE}]:focus-within { opacity: 1; }
-[${FOCUS_ATTRIBUTE}] { outline: 3px solid #f59e0b !important; outline-offset: 3px; }
-`;
-
-/**
- * Adds the page stylesheet until `signal` aborts. A constructed sheet is CSSOM, which a
- * page's Content-Security-Policy does not block; a `<style>` element is the fallback.
- */
-export function installReadFilterStyles(doc: Document, signal: AbortSignal): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(PAGE_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    signal.addEventListener('abort', () => {
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-    });
-  } catch {
-    const style = doc.createElement('style');
-    style.textContent = PAGE_CSS;
-    (doc.head ?? doc.documentElement).append(style);
-    signal.addEventListener('abort', () => style.remove());
-  }
-}
 
 export function showMode(doc: Document, mode: HideMode | null): void {
   if (mode) doc.documentElement.setAttribute(MODE_ATTRIBUTE, mode);

@@ -70,6 +70,17 @@ describe('isolation from the page', () => {
     });
     const button = saveButton(controlsOf(page, '2609.20519')).first();
     expect(await button.isVisible()).toBe(true);
+    // Our look comes from page.css through ::part(), which the page's button rules never reach.
+    const look = () =>
+      button.evaluate((b) => {
+        const style = getComputedStyle(b);
+        return {
+          height: style.height,
+          radius: style.borderRadius,
+          red: style.color === 'rgb(255, 0, 0)',
+        };
+      });
+    expect(await look()).toEqual({ height: '24px', radius: '6px', red: false });
     const host = controlsOf(page, '2609.20519').first();
     expect(await host.evaluate((el) => el.classList.contains('dark'))).toBe(false);
     await page.evaluate(() => document.documentElement.classList.add('dark'));

@@ -115,6 +115,14 @@ describe('Firefox: read papers out of the way', () => {
         return card ? getComputedStyle(card).display === 'none' : null;
       }, id);
     await eventually(async () => expect(await hidden()).toBe(false), 5000);
+    // Styled through ::part() by the manifest's page.css: the pressed look, in Firefox too.
+    const readLook = () =>
+      page.evaluate((paper) => {
+        const host = document.querySelector(`[data-paper-queue-id="${paper}"]`);
+        const button = host?.shadowRoot?.querySelector('button.read');
+        return button ? getComputedStyle(button).backgroundColor : null;
+      }, id);
+    await eventually(async () => expect(await readLook()).toBe('rgb(5, 150, 105)'), 5000);
     await page.reload();
     await eventually(async () => expect(await hidden()).toBe(true), 5000);
     const status = () =>

@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+// page.css is plain CSS injected by the manifest, so nothing but this test ties its selectors
+// to the attribute and part names the content script sets.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chromeManifest, firefoxManifest } from '../../manifest.config';
+import {
+  createControlHost,
+  HOST_ATTRIBUTE,
+  PARTS,
+  renderControls,
+} from '../../src/content/controls';
+import {
+  FOCUS_ATTRIBUTE,
+  JUST_NOW,
+  MODE_ATTRIBUTE,
+  READ_ATTRIBUTE,
+} from '../../src/content/read-filter';
+
+const PAGE_CSS = 'src/content/page.css';
+const css = readFileSync(PAGE_CSS, 'utf8');
+
+describe('page.css', () => {
+  it('is injected with the content script in both browsers', () => {
+    for (const manifest of [chromeManifest, firefoxManifest]) {
+      expect(manifest.content_scripts[0]?.css).toEqual([PAGE_CSS]);
+    }
+  });
+
+  it.each([
+    `[${HOST_ATTRIBUTE}] {`,
+    `[${HOST_ATTRIBUTE}]::part(${PARTS.button}) {`,
+    `[${HOST_ATTRIBUTE}]::part(${PARTS.on('save')}) {`,
+    `[${HOST_ATTRIBUTE}]::part(${PARTS.on('read')}) {`,
+    `[${HOST_ATTRIBUTE}]::part(${PARTS.error}) {`,
+    `html[${MODE_ATTRIBUTE}="hide"] [${READ_ATTRIBUTE}=""] {`,
+    `html[${MODE_ATTRIBUTE}="hide"] [${READ_ATTRIBUTE}="${JUST_NOW}"] {`,
+    `html[${MODE_ATTRIBUTE}="dim"] [${READ_ATTRIBUTE}] {`,
+    `[${FOCUS_ATTRIBUTE}] {`,
+  ])('styles %s', (selector) => {
+    expect(css).toContain(selector);
+  });
+});
+
+describe('the parts a control host shows', () => {
+  const parts = (host: HTMLElement) =>
+    [...(host.shadowRoot?.querySelectorAll('[part]') ?? [])].map((el) => el.getAttribute('part'));
+
+  it('names a pressed button by its mark, and an error only while there is one', () => {
+    const host = createControlHost(document, '2401.00001');
+    expect(parts(host)).toEqual([PARTS.button, PARTS.button]);
+    renderControls(host, { saved: true, read: false });
+    expect(parts(host)).toEqual([`${PARTS.button} ${PARTS.on('save')}`, PARTS.button]);
+    renderControls(host, { saved: false, read: true }, 'Storage is full');
+    expect(parts(host)).toEqual([PARTS.button, `${PARTS.button} ${PARTS.on('read')}`, PARTS.error]);
+    expect(host.shadowRoot?.querySelector('[role="alert"]')?.textContent).toBe('Storage is full');
+    renderControls(host, { saved: false, read: true });
+    expect(parts(host)).toEqual([PARTS.button, `${PARTS.button} ${PARTS.on('read')}`]);
+  });
+});
