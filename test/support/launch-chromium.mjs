@@ -14,10 +14,24 @@ export function chromePath() {
   return path;
 }
 
+/** Every Chromium we start runs with these, with or without the extension. */
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // No name resolves: whatever the routes do not serve fails here, offline, every time.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
 /**
- * @param {{ extensionDir?: string, headless?: boolean, viewport?: {width: number, height: number}, downloadsDir?: string }} [options]
+ * @param {{ extensionDir?: string, headless?: boolean, viewport?: {width: number, height: number}, downloadsDir?: string, executablePath?: string }} [options]
  *   downloadsDir: the profile's download folder (Chromium's own setting, which downloads made
- *   by the extension follow), instead of ~/Downloads.
+ *   by the extension follow), instead of ~/Downloads. executablePath: another Chromium
+ *   command than chromePath() (the benchmark's one-CPU wrapper).
  */
 export async function launchWithExtension(options = {}) {
   const extensionDir = resolve(options.extensionDir ?? 'dist');
@@ -31,21 +45,13 @@ export async function launchWithExtension(options = {}) {
     writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ download }));
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromePath(),
+    executablePath: options.executablePath ?? chromePath(),
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // No name resolves: whatever the routes do not serve fails here, offline, every time.
-      '--host-resolver-rules=MAP * ~NOTFOUND',
+      ...BROWSER_ARGS,
     ],
   });
   let worker = context.serviceWorkers()[0];
