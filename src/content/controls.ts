@@ -36,7 +36,11 @@ const looks = new WeakMap<HTMLElement, Look>();
  * The `part` names page.css styles: every button is a `button`; a pressed one is also
  * `save-on` or `read-on` (`::part()` may not test attributes such as aria-pressed).
  */
-export const PARTS = { button: 'button', error: 'error', on: (key: 'save' | 'read') => `${key}-on` };
+export const PARTS = {
+  button: 'button',
+  error: 'error',
+  on: (key: 'save' | 'read') => `${key}-on`,
+};
 
 /**
  * A host with its shadow root and buttons, to clone. Cloning a `clonable` shadow root copies

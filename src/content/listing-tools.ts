@@ -11,12 +11,7 @@ import { trackLive } from './diagnostics';
 import { watchKeys } from './keyboard';
 import { createKeysHelp } from './keys-help';
 import { createListingBar } from './listing-bar';
-import {
-  FOCUS_ATTRIBUTE,
-  isCardShown,
-  markCardRead,
-  showMode,
-} from './read-filter';
+import { FOCUS_ATTRIBUTE, isCardShown, markCardRead, showMode } from './read-filter';
 import { isDarkPage } from './theme';
 import { createUndoToast } from './undo-toast';
 
