@@ -68,11 +68,12 @@ async function threadTime(cdp) {
   return metrics.find((m) => m.name === 'ThreadTime').value * 1000;
 }
 
-/** What the browser spent so far on scripts, style and layout, in ms (CDP metrics). */
+/** Main-thread CPU time so far, and its script, style and layout parts, in ms (one read). */
 async function workParts(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const ms = (name) => metrics.find((m) => m.name === name).value * 1000;
   return {
+    thread: ms('ThreadTime'),
     script: ms('ScriptDuration'),
     style: ms('RecalcStyleDuration'),
     layout: ms('LayoutDuration'),
@@ -249,19 +250,17 @@ async function openLoadTab(context) {
 /** Main-thread CPU time of loading a page until it settles, in a warm tab. */
 async function measureLoad({ page, cdp }, path) {
   await page.goto(`https://huggingface.co${BETWEEN_LOADS}`);
-  const before = await threadTime(cdp);
-  const partsBefore = await workParts(cdp);
+  const before = await workParts(cdp);
   await page.goto(`https://huggingface.co${path}`, { waitUntil: 'load', timeout: 180_000 });
   await page.waitForTimeout(2000); // document_idle scripts, their batches and the drift check
-  const spent = (await threadTime(cdp)) - before;
-  // A new renderer process would restart the clock: never report that as a load.
-  if (!(spent > 0))
-    throw new Error(`Load of ${path} measured ${spent} ms: the tab changed process`);
-  const partsAfter = await workParts(cdp);
+  const after = await workParts(cdp);
   const parts = Object.fromEntries(
-    Object.entries(partsAfter).map(([name, ms]) => [name, ms - partsBefore[name]]),
+    Object.entries(after).map(([name, ms]) => [name, ms - before[name]]),
   );
-  return { spent, parts };
+  // A new renderer process would restart the clock: never report that as a load.
+  if (!(parts.thread > 0))
+    throw new Error(`Load of ${path} measured ${parts.thread} ms: the tab changed process`);
+  return { spent: parts.thread, parts };
 }
 
 /** Loads `path` bare and with the extension, alternating; medians and the paired ratios. */
