@@ -111,7 +111,8 @@ export function decoratePage(
   const metaFor = (copy: CardCopy, listing: Map<string, PaperMeta>): PaperMeta | null => {
     const fromIsland =
       copy.id === options.paperId ? readPaperPageMeta(doc, copy.id) : listing.get(copy.id);
-    return cleanMeta(fromIsland ?? { id: copy.id, title: copy.title || copy.id });
+    // Island metadata comes cleaned (metaFromEntry); only the card's own title needs it here.
+    return fromIsland ?? cleanMeta({ id: copy.id, title: copy.title || copy.id });
   };
 
   const findCopies = (scope: ParentNode): CardCopy[] => {
