@@ -156,7 +156,3 @@ function paint(root: ShadowRoot, look: Look, before: Look | null): void {
 
 const partsOf = (key: 'save' | 'read', on: boolean) =>
   on ? `${PARTS.button} ${PARTS.on(key)}` : PARTS.button;
-
-export function setDarkTheme(host: HTMLElement, dark: boolean): void {
-  host.classList.toggle('dark', dark);
-}

@@ -27,7 +27,6 @@ import {
   listenToControls,
   type MarkKey,
   renderControls,
-  setDarkTheme,
 } from './controls';
 import { recordBatch, trackLive } from './diagnostics';
 import { watchAddedElements } from './dom-watcher';
@@ -37,7 +36,6 @@ import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { type CardCopy, findCardCopies } from './parse-cards';
 import { createPerKeyQueue } from './per-key-queue';
 import { assessRecognition } from './recognition';
-import { followPageTheme, isDarkPage } from './theme';
 import { describeToggle, UndoHistory } from './undo-history';
 
 export interface ContentDeps {
@@ -230,12 +228,10 @@ export function decoratePage(
 
   /** Puts controls after each copy's heading, unless the page dropped it or it has them. */
   const place = (copies: readonly CardCopy[]) => {
-    const dark = isDarkPage(doc);
     for (const copy of copies) {
       const next = copy.heading.nextElementSibling;
       if (!copy.heading.isConnected || (next && registry.holds(next))) continue;
       const host = createControlHost(doc, copy.id);
-      if (dark) setDarkTheme(host, true);
       copy.heading.after(host);
       registry.add(copy.id, host);
     }
@@ -317,7 +313,6 @@ export function decoratePage(
   // The whole document: a site that swaps <body> must not leave us watching a detached node.
   const watcher = watchAddedElements(doc.documentElement, decorate, signal);
   watcher.runNow([doc.body]);
-  followPageTheme(doc, () => registry.allHosts(), signal);
 
   if (options.paperId && !signal.aborted) {
     const id = options.paperId;

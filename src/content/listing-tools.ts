@@ -6,13 +6,11 @@
 import type { PaperState } from '../shared/model';
 import type { HideMode, Settings } from '../shared/settings';
 import type { CardRegistry } from './card-registry';
-import { setDarkTheme } from './controls';
 import { trackLive } from './diagnostics';
 import { watchKeys } from './keyboard';
 import { createKeysHelp } from './keys-help';
 import { createListingBar } from './listing-bar';
 import { FOCUS_ATTRIBUTE, isCardShown, markCardRead, showMode } from './read-filter';
-import { isDarkPage } from './theme';
 import { createUndoToast } from './undo-toast';
 
 export interface ListingActions {
@@ -118,7 +116,6 @@ export function startListingTools(
     if (bar.host.isConnected) return;
     const firstCard = doc.querySelector(`${CARD} [data-paper-queue-id]`)?.closest(CARD);
     if (!firstCard?.parentElement) return;
-    setDarkTheme(bar.host, isDarkPage(doc));
     firstCard.parentElement.before(bar.host);
     renderBar();
   };

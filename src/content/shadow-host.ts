@@ -1,12 +1,15 @@
 /** A page element with an open shadow root holding our styles, for UI the page must not style. */
 import css from './tools.css?inline';
 
+/** Marks our own UI hosts in the page (page.css gives them their dark-mode values). */
+export const UI_ATTRIBUTE = 'data-paper-queue-ui';
+
 export function createShadowHost(
   doc: Document,
   name: string,
 ): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement('div');
-  host.setAttribute('data-paper-queue-ui', name);
+  host.setAttribute(UI_ATTRIBUTE, name);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;

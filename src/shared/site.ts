@@ -36,7 +36,7 @@ export const PAPER_ISLAND_SELECTOR = 'div.SVELTE_HYDRATER[data-target="PaperCont
 /** The paper page's title heading. */
 export const PAPER_TITLE_SELECTOR = 'h1';
 
-/** The root element's class that switches the site to dark mode. */
+/** The root element's class that switches the site to dark mode (page.css follows it). */
 export const DARK_MODE_CLASS = 'dark';
 
 /**

@@ -81,12 +81,27 @@ describe('isolation from the page', () => {
         };
       });
     expect(await look()).toEqual({ height: '24px', radius: '6px', red: false });
-    const host = controlsOf(page, '2609.20519').first();
-    expect(await host.evaluate((el) => el.classList.contains('dark'))).toBe(false);
+    // Dark mode is the site's class on <html>, switched after load: the card's buttons and
+    // the listing bar (which was placed in light mode) both follow it, and back.
+    const backgrounds = () =>
+      page.evaluate(() => {
+        // Unpressed buttons: a pressed one wears its mark's colour instead.
+        const unpressed = 'button:not([aria-pressed="true"])';
+        const card = document
+          .querySelector('[data-paper-queue-id]')
+          ?.shadowRoot?.querySelector(unpressed);
+        const bar = document
+          .querySelector('[data-paper-queue-ui="bar"]')
+          ?.shadowRoot?.querySelector(unpressed);
+        return [card, bar].map((b) => (b ? getComputedStyle(b).backgroundColor : 'missing'));
+      });
+    const LIGHT = 'rgb(255, 255, 255)';
+    const DARK = 'rgb(17, 24, 39)';
+    await eventually(async () => expect(await backgrounds()).toEqual([LIGHT, LIGHT]));
     await page.evaluate(() => document.documentElement.classList.add('dark'));
-    await eventually(async () =>
-      expect(await host.evaluate((el) => el.classList.contains('dark'))).toBe(true),
-    );
+    expect(await backgrounds()).toEqual([DARK, DARK]);
+    await page.evaluate(() => document.documentElement.classList.remove('dark'));
+    expect(await backgrounds()).toEqual([LIGHT, LIGHT]);
     await page.close();
   });
 

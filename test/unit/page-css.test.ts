@@ -16,6 +16,8 @@ import {
   MODE_ATTRIBUTE,
   READ_ATTRIBUTE,
 } from '../../src/content/read-filter';
+import { UI_ATTRIBUTE } from '../../src/content/shadow-host';
+import { DARK_MODE_CLASS } from '../../src/shared/site';
 
 const PAGE_CSS = 'src/content/page.css';
 const css = readFileSync(PAGE_CSS, 'utf8');
@@ -29,6 +31,8 @@ describe('page.css', () => {
 
   it.each([
     `[${HOST_ATTRIBUTE}] {`,
+    `html.${DARK_MODE_CLASS} [${HOST_ATTRIBUTE}] {`,
+    `html.${DARK_MODE_CLASS} [${UI_ATTRIBUTE}] {`,
     `[${HOST_ATTRIBUTE}]::part(${PARTS.button}) {`,
     `[${HOST_ATTRIBUTE}]::part(${PARTS.on('save')}) {`,
     `[${HOST_ATTRIBUTE}]::part(${PARTS.on('read')}) {`,
