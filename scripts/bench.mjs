@@ -12,14 +12,13 @@
 // layout and paint as well as scripts, and unlike wall-clock task time it does not grow when
 // the machine is busy elsewhere.
 //
-// Page loads vary by ±10 % from one to the next, far more than the few per cent the
-// extension adds, so the load comparison is built to keep that noise out of the ratio: both
-// browsers start with the same flags and run on one CPU (taskset, where present: on two
-// cores an unpinned pair of identical browsers differed by 6 %, pinned by 0.2 %), each loads
-// in a warm tab (from a small page of the same site, as a reader moves between listings, so
-// no run pays for starting a process), runs alternate bare / extension, and the table shows
-// the spread of the paired ratios beside the ratio of the medians.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// Page loads vary by ±8 % from one to the next (the same bare page, even with every browser
+// process on one CPU), far more than the few per cent the extension adds, so the load
+// comparison is built to keep bias out and to say how sure it is: one browser and one warm
+// tab load the same page where the content script runs and, twice, where it does not, in
+// rotating order (compareLoads); the table gives each ratio with a 95 % bootstrap interval,
+// and the bare-against-bare ratio shows the bench's own bias and resolution.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -28,22 +27,26 @@ import { serveHuggingFace } from '../test/support/huggingface-routes.mjs';
 import { BROWSER_ARGS, chromePath, launchWithExtension } from '../test/support/launch-chromium.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,2000').split(',').map(Number);
-// Paired loads per size (fewer for bigger pages, which vary less and take longer).
-// BENCH_LOAD_RUNS=0 skips the page-load comparison (the slow part) for a quick decorate check.
+// Rounds of loads per size (each round loads the page three times: see compareLoads).
+// Fewer for bigger pages, which take longer. BENCH_LOAD_RUNS=0 skips the page-load
+// comparison (the slow part) for a quick decorate check.
 const loadRuns = (n) =>
   process.env.BENCH_LOAD_RUNS !== undefined
     ? Number(process.env.BENCH_LOAD_RUNS)
     : n <= 100
-      ? 21
+      ? 40
       : n <= 1000
-        ? 11
-        : 7;
+        ? 30
+        : 20;
+const UNSTYLED_LOAD_RUNS = 10;
 const TARGETS = { decorate1000Ms: 50, messagesPerBatch: 2, loadOverhead: 1.05, switchMs: 16 };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
+const round2 = (x) => x.toFixed(2);
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.round((xs.length - 1) * q)];
 
 /** Where a measured tab waits between loads: the same site, so the same renderer process. */
@@ -54,12 +57,24 @@ const pages = {
   '/papers/date/2026-01-01': listingPage([]),
   [BETWEEN_LOADS]: '<!doctype html><title>Between loads</title>',
 };
-const pagePath = (n, unstyled = false) =>
-  `/papers/week/2026-W${String((n / 100) % 53).padStart(2, '0')}${unstyled ? '?unstyled' : ''}`;
-for (const n of SIZES) pages[pagePath(n)] = listingPage(makePapers(n, 1, '2611'));
+const weekPath = (n, unstyled) =>
+  `week/2026-W${String((n / 100) % 53).padStart(2, '0')}${unstyled ? '?unstyled' : ''}`;
+/** The listing of n cards, at a path the content script runs on. */
+const pagePath = (n, unstyled = false) => `/papers/${weekPath(n, unstyled)}`;
+/** The same listing at a path the content script does not match (`copy` names a second one). */
+const barePath = (n, copy, unstyled = false) => `/__bench__/bare-${copy}/${weekPath(n, unstyled)}`;
 const WORST_CASE = 1000;
-if (SIZES.includes(WORST_CASE)) {
-  pages[pagePath(WORST_CASE, true)] = listingPage(makePapers(WORST_CASE, 1, '2611'));
+for (const n of SIZES) {
+  const html = listingPage(makePapers(n, 1, '2611'));
+  const variants = n === WORST_CASE ? [false, true] : [false];
+  for (const unstyled of variants) {
+    for (const path of [
+      pagePath(n, unstyled),
+      barePath(n, 'a', unstyled),
+      barePath(n, 'b', unstyled),
+    ])
+      pages[path] = html;
+  }
 }
 
 /** CPU time of the page's main thread so far, in ms (CDP Performance metrics). */
@@ -260,46 +275,77 @@ async function measureLoad({ page, cdp }, path) {
   // A new renderer process would restart the clock: never report that as a load.
   if (!(parts.thread > 0))
     throw new Error(`Load of ${path} measured ${parts.thread} ms: the tab changed process`);
-  return { spent: parts.thread, parts };
+  return parts;
 }
 
-/** Loads `path` bare and with the extension, alternating; medians and the paired ratios. */
-async function compareLoads(path, runs) {
-  if (runs === 0) return { overhead: Number.NaN, spread: '' };
-  await measureLoad(bareTab, path); // warm-up: fonts, caches, the content script's code
-  await measureLoad(extTab, path);
-  const bareLoads = [];
-  const extLoads = [];
-  for (let i = 0; i < runs; i++) {
-    bareLoads.push(await measureLoad(bareTab, path));
-    extLoads.push(await measureLoad(extTab, path));
+/** A small seeded generator (mulberry32), so the same loads give the same interval. */
+function seededRandom(seed) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `estimate` over the rounds of loads, and its 95 % bootstrap interval: the rounds are drawn
+ * again with replacement, 2,000 times, and the middle 95 % of the estimates kept.
+ */
+function withInterval(rounds, estimate) {
+  const random = seededRandom(rounds.length * 7919 + 1);
+  const draws = [];
+  for (let i = 0; i < 2000; i++) {
+    draws.push(estimate(rounds.map(() => rounds[Math.floor(random() * rounds.length)])));
   }
-  const bareRuns = bareLoads.map((r) => r.spent);
-  const extRuns = extLoads.map((r) => r.spent);
-  const ratios = extRuns.map((ms, i) => ms / bareRuns[i]);
-  const r2 = (x) => x.toFixed(2);
-  // The parts the browser times separately vary far less than the whole load.
-  const added = (name) =>
-    median(extLoads.map((r) => r.parts[name])) - median(bareLoads.map((r) => r.parts[name]));
+  return { value: estimate(rounds), interval: [quantile(draws, 0.025), quantile(draws, 0.975)] };
+}
+
+/**
+ * Loads the same page at three paths in one browser, in rotating order each round: at its
+ * listing path, where the content script runs (`ext`), and twice at a path it does not match
+ * (`bare`, `bareAgain`). One browser and one tab, so both kinds share every flag, process
+ * and cache, and the extension's background runs beside the page as it does for a reader.
+ * The overhead is median(ext) over the median of all bare loads; bare against bare is the
+ * bench's own bias and resolution: it should come out at 1.00, as narrow as the noise allows.
+ */
+async function compareLoads(n, runs, unstyled = false) {
+  if (runs === 0) return { overhead: { value: Number.NaN } };
+  const paths = {
+    ext: pagePath(n, unstyled),
+    bare: barePath(n, 'a', unstyled),
+    bareAgain: barePath(n, 'b', unstyled),
+  };
+  const kinds = Object.keys(paths);
+  for (const kind of kinds) await measureLoad(loadTab, paths[kind]); // warm-up
+  const rounds = [];
+  for (let i = 0; i < runs; i++) {
+    const round = {};
+    for (let j = 0; j < kinds.length; j++) {
+      const kind = kinds[(i + j) % kinds.length];
+      round[kind] = await measureLoad(loadTab, paths[kind]);
+    }
+    rounds.push(round);
+  }
+  await loadTab.page.goto(`https://huggingface.co${BETWEEN_LOADS}`); // no big page left open
+  const of = (rs, kinds, part = 'thread') => rs.flatMap((r) => kinds.map((k) => r[k][part]));
+  const allBare = ['bare', 'bareAgain'];
+  // The parts the browser times separately: where the extension's time goes.
+  const added = (part) => median(of(rounds, ['ext'], part)) - median(of(rounds, allBare, part));
   return {
-    bareMs: median(bareRuns),
-    extMs: median(extRuns),
-    overhead: median(extRuns) / median(bareRuns),
-    spread: `${r2(quantile(ratios, 0.25))}–${r2(quantile(ratios, 0.75))}`,
+    bareMs: median(of(rounds, allBare)),
+    extMs: median(of(rounds, ['ext'])),
+    overhead: withInterval(rounds, (rs) => median(of(rs, ['ext'])) / median(of(rs, allBare))),
+    bareVsBare: withInterval(
+      rounds,
+      (rs) => median(of(rs, ['bareAgain'])) / median(of(rs, ['bare'])),
+    ),
     addedScriptMs: added('script'),
     addedStyleMs: added('style'),
     addedLayoutMs: added('layout'),
     runs,
   };
-}
-
-/** Chromium on one CPU (taskset), so a run's CPU time does not depend on the other core. */
-function oneCpuChromium() {
-  const taskset = ['/usr/bin/taskset', '/bin/taskset'].find((p) => existsSync(p));
-  if (!taskset) return { path: chromePath(), pinned: false };
-  const path = join(mkdtempSync(join(tmpdir(), 'paper-queue-bench-')), 'chromium-one-cpu');
-  writeFileSync(path, `#!/bin/sh\nexec ${taskset} -c 0 "${chromePath()}" "$@"\n`, { mode: 0o755 });
-  return { path, pinned: true };
 }
 
 const launchBare = (executablePath) =>
@@ -311,27 +357,17 @@ const launchBare = (executablePath) =>
   });
 
 const styled = (url) => url.search !== '?unstyled';
-// Insertions and mode switches: unpinned browsers, as a reader's.
 const { context: withExt, close } = await launchWithExtension();
 const bare = await launchBare(chromePath());
-// Page loads: a pair on one CPU, each with its warm tab.
-const oneCpu = oneCpuChromium();
-const { context: loadExt, close: closeLoadExt } = await launchWithExtension({
-  executablePath: oneCpu.path,
-});
-const loadBare = await launchBare(oneCpu.path);
-for (const context of [withExt, bare, loadExt, loadBare]) {
-  await serveHuggingFace(context, { pages, styled });
-}
-const bareTab = await openLoadTab(loadBare);
-const extTab = await openLoadTab(loadExt);
+for (const context of [withExt, bare]) await serveHuggingFace(context, { pages, styled });
+const loadTab = await openLoadTab(withExt);
 
 const rows = [];
 for (const n of SIZES) {
   await measureInsertion(withExt, n); // warm-up
   const runs = [];
   for (let i = 0; i < 5; i++) runs.push(await measureInsertion(withExt, n));
-  const load = await compareLoads(pagePath(n), loadRuns(n));
+  const load = await compareLoads(n, loadRuns(n));
   const row = {
     cards: n,
     decoratedMs: median(runs.map((r) => r.decoratedMs)),
@@ -344,26 +380,27 @@ for (const n of SIZES) {
     switchFloorMs: await measureSwitchFloor(bare, pagePath(n)),
     loadBareMs: load.bareMs,
     loadWithExtensionMs: load.extMs,
-    loadOverhead: load.overhead,
-    loadPairedRatiosIqr: load.spread,
+    loadOverhead: load.overhead.value,
+    loadOverhead95: load.overhead.interval?.map(round2).join('–'),
+    loadBareVsBare: load.bareVsBare?.value,
+    loadBareVsBare95: load.bareVsBare?.interval.map(round2).join('–'),
     loadAddedScriptMs: load.addedScriptMs,
     loadAddedStyleMs: load.addedStyleMs,
     loadAddedLayoutMs: load.addedLayoutMs,
     loadRuns: load.runs,
   };
   if (n === WORST_CASE) {
-    const unstyled = pagePath(n, true);
     row.unstyledSwitchMainThreadMs = (
-      await measureModeSwitch(withExt, unstyled, n)
+      await measureModeSwitch(withExt, pagePath(n, true), n)
     ).switchMainThreadMs;
-    row.unstyledLoadOverhead = (await compareLoads(unstyled, Math.min(7, loadRuns(n)))).overhead;
+    row.unstyledLoadOverhead = (
+      await compareLoads(n, Math.min(UNSTYLED_LOAD_RUNS, loadRuns(n)), true)
+    ).overhead.value;
   }
   rows.push(row);
 }
 await close();
-await closeLoadExt();
 await bare.close();
-await loadBare.close();
 
 const round = (x) => (typeof x === 'number' ? Math.round(x * 100) / 100 : x);
 console.table(
@@ -387,7 +424,6 @@ const machine = {
   cpu: cpus()[0]?.model,
   node: process.version,
   chromium: withExt.browser()?.version(),
-  loadsOnOneCpu: oneCpu.pinned,
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
