@@ -348,9 +348,10 @@ async function compareLoads(n, runs, unstyled = false) {
   };
 }
 
-const launchBare = (executablePath) =>
+/** Chromium without the extension: the switch floor's browser. */
+const launchBare = () =>
   chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'paper-queue-bare-')), {
-    executablePath,
+    executablePath: chromePath(),
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: BROWSER_ARGS,
@@ -358,7 +359,7 @@ const launchBare = (executablePath) =>
 
 const styled = (url) => url.search !== '?unstyled';
 const { context: withExt, close } = await launchWithExtension();
-const bare = await launchBare(chromePath());
+const bare = await launchBare();
 for (const context of [withExt, bare]) await serveHuggingFace(context, { pages, styled });
 const loadTab = await openLoadTab(withExt);
 
