@@ -12,12 +12,13 @@
 // layout and paint as well as scripts, and unlike wall-clock task time it does not grow when
 // the machine is busy elsewhere.
 //
-// Page loads vary by ±8 % from one to the next (the same bare page, even with every browser
-// process on one CPU), far more than the few per cent the extension adds, so the load
+// Page loads vary by ±8–13 % from one to the next (the same bare page, even with every
+// browser process on one CPU), far more than the few per cent the extension adds, so the load
 // comparison is built to keep bias out and to say how sure it is: one browser and one warm
 // tab load the same page where the content script runs and, twice, where it does not, in
 // rotating order (compareLoads); the table gives each ratio with a 95 % bootstrap interval,
-// and the bare-against-bare ratio shows the bench's own bias and resolution.
+// and the bare-against-bare ratio shows the bench's own bias and resolution. Every compared
+// load is a first visit: no paper on the page marked (expectFirstVisit).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
