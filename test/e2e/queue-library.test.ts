@@ -182,6 +182,73 @@ describe('the popup queue', () => {
     await (await opened).close();
     await popup.close();
   });
+
+  it("types into a note it just opened, never into the row's shortcuts", async () => {
+    const popup = await session.openPopup();
+    await viewButton(popup, /^Queue/).click();
+    const id = '2407.21705';
+    const item = row(popup, id);
+    await soon(async () => expect(await item.count()).toBe(1));
+    // A real click, then real key presses: fill() would focus the field itself.
+    await item.getByRole('button', { name: 'Add note/tags' }).click();
+    const note = item.getByRole('textbox', { name: 'Note' });
+    await soon(async () =>
+      expect(await note.evaluate((f) => f === document.activeElement)).toBe(true),
+    );
+    // r (mark read), space, Delete and Enter are all shortcuts or clicks outside the field.
+    await popup.keyboard.type('Interesting: rerun later');
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.type('Delete me not');
+    // Delete removes the character after the caret, in the field, not the paper.
+    await popup.keyboard.press('ArrowLeft');
+    await popup.keyboard.press('Delete');
+    expect(await note.inputValue()).toBe('Interesting: rerun later\nDelete me no');
+    expect(await item.count()).toBe(1);
+    expect(await item.getByRole('button', { name: 'Mark read' }).count()).toBe(1);
+
+    // Escape cancels the draft and gives focus back to the button that opened the editor.
+    await popup.keyboard.press('Escape');
+    await soon(async () => expect(await note.count()).toBe(0));
+    const opener = item.getByRole('button', { name: 'Add note/tags' });
+    expect(await opener.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    // Enter on that button opens it again; Tab to the tags, Enter saves.
+    await popup.keyboard.press('Enter');
+    await soon(async () =>
+      expect(await note.evaluate((f) => f === document.activeElement)).toBe(true),
+    );
+    await popup.keyboard.type('Read after the survey');
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.type('rl, surveys');
+    await popup.keyboard.press('Enter');
+    await soon(async () => {
+      expect(await item.locator('.note').textContent()).toBe('Read after the survey');
+      expect(await item.getByRole('list', { name: 'Tags' }).textContent()).toBe('#rl#surveys');
+    });
+    expect(
+      await item
+        .getByRole('button', { name: 'Edit note/tags' })
+        .evaluate((b) => b === document.activeElement),
+    ).toBe(true);
+    // Still saved and unread: none of the letters reached a shortcut.
+    expect(await item.getByRole('button', { name: 'Mark read' }).count()).toBe(1);
+    expect(await rowIds(popup)).toContain(id);
+    await popup.close();
+  });
+
+  it('offers Undo for a paper marked read in the Queue view', async () => {
+    const popup = await session.openPopup();
+    await viewButton(popup, /^Queue/).click();
+    const item = row(popup, LLAMA);
+    await item.getByRole('button', { name: 'Mark read' }).click();
+    await soon(async () => expect(await item.count()).toBe(0));
+    const undo = popup.getByRole('status').filter({ hasText: /Marked .* read/ });
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await soon(async () =>
+      expect(await item.getByRole('button', { name: 'Mark read' }).count()).toBe(1),
+    );
+    await popup.close();
+  });
 });
 
 describe('the library page', () => {

@@ -43,6 +43,16 @@ describe('queue shortcuts', () => {
     }
   });
 
+  it('never fires on the buttons of an open note editor', () => {
+    const editor = element(
+      '<form class="editor"><textarea></textarea><button type="submit">Save</button></form>',
+    );
+    const save = editor.querySelector('button') as Element;
+    for (const key of ['r', 'Delete', 'Enter', 'j', ' ']) {
+      expect(queueKeyAction({ key, target: save })).toBeNull();
+    }
+  });
+
   it('leaves Enter to buttons and links, which already act on it', () => {
     expect(queueKeyAction({ key: 'Enter', target: element('<button>Mark read</button>') })).toBe(
       null,

@@ -1,5 +1,6 @@
 /** One saved paper: title link, byline, tags, note, and its actions. Presentational. */
 import { memo } from 'preact/compat';
+import { useRef } from 'preact/hooks';
 import type { QueueEntry } from '../../db/queue';
 import { paperUrl } from '../../shared/site';
 import { AnnotationEditor } from './AnnotationEditor';
@@ -29,6 +30,12 @@ interface Props {
 function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
   const read = entry.readAt > 0;
   const pinned = entry.pinnedAt > 0;
+  const editButton = useRef<HTMLButtonElement>(null);
+  /** Closing the editor gives focus back to the button that opened it, not to the page. */
+  const closeEditor = () => {
+    handlers.onEdit(null);
+    editButton.current?.focus();
+  };
   const byline = [
     formatAuthors(entry.authors),
     formatDate(entry.publishedAt),
@@ -93,9 +100,9 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
             tags={entry.tags}
             onSave={(change) => {
               handlers.onAnnotate(entry, change);
-              handlers.onEdit(null);
+              closeEditor();
             }}
-            onCancel={() => handlers.onEdit(null)}
+            onCancel={closeEditor}
           />
         )}
         <div class="item-tools">
@@ -108,6 +115,7 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
             {pinned ? 'Unpin' : 'Pin'}
           </button>
           <button
+            ref={editButton}
             type="button"
             aria-expanded={editing}
             onClick={() => handlers.onEdit(editing ? null : entry.id)}

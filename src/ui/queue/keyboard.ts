@@ -23,12 +23,22 @@ const KEYS: Record<string, QueueKeyAction> = {
   '/': 'search',
 };
 
-/** True while the user types: in a text field, a select or an editable element. */
+/** The note editor's class: no shortcut acts on a key typed anywhere inside it. */
+export const EDITOR_CLASS = 'editor';
+
+/**
+ * True while the user types: in a text field, a select or an editable element, or anywhere in
+ * an open note editor (its Save and Cancel buttons too: a stray `r` there must not mark the
+ * paper read and close the editor with the draft).
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const element = target as HTMLElement;
   if (element.isContentEditable) return true;
-  return element.closest('input, textarea, select, [contenteditable="true"]') !== null;
+  return (
+    element.closest(`input, textarea, select, [contenteditable="true"], form.${EDITOR_CLASS}`) !==
+    null
+  );
 }
 
 /** True where Enter already means something: a button, a link, a summary. */

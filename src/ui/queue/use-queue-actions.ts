@@ -88,9 +88,11 @@ export function useQueueActions(send: Send) {
     settle: (entries: QueueEntry[]) => setPending((before) => unsettled(entries, before)),
     dismissUndo: () => setUndo(null),
     setRead: (entry: QueueEntry, read: boolean) =>
-      run(() => [send({ type: 'paper.mark', id: entry.id, read })], undefined, [
-        [entry.id, { readAt: stamp(read) }],
-      ]),
+      run(
+        () => [send({ type: 'paper.mark', id: entry.id, read })],
+        offer(`Marked ${describe([entry])} ${read ? 'read' : 'unread'}.`, [entry]),
+        [[entry.id, { readAt: stamp(read) }]],
+      ),
     remove: (entries: readonly QueueEntry[]) =>
       run(
         () => markMany(entries, { saved: false }),
