@@ -1,25 +1,24 @@
 /**
  * Turns one untrusted message into one reply. Never throws: every failure, from a bad
  * sender to a database error, becomes `{ ok: false, error }` for the caller to show.
+ *
+ *   sender check → schema (protocol.ts) → "who may send it" (messages.ts) → handler
+ *     → commit → announce what changed (rows that announce) → reply
  */
-
-import { annotatePaper, restoreMarks, tagMany } from '../db/annotations';
 import type { PaperQueueDB } from '../db/database';
-import { applyManyMarks, applyMarks, getStates, recordOpened, recordSeen } from '../db/marks';
-import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
 import { describeStorageFault, openOrExplain } from '../db/storage-faults';
-import type { ImportOutcome } from '../db/transfer';
-import type { StateMap } from '../shared/model';
 import {
-  EXTENSION_PAGE_ONLY,
-  parseRequest,
+  MESSAGES,
+  type MessageType,
   type Reply,
-  type Request,
+  type RequestOf,
   type Responses,
-} from '../shared/protocol';
+} from '../shared/messages';
+import type { StateMap } from '../shared/model';
+import { parseRequest } from '../shared/protocol';
 import type { TextFile } from './download';
+import { type Announced, HANDLERS } from './handlers';
 import { type SenderInfo, senderProblem } from './sender';
-import { buildExportFile, importText } from './transfer';
 
 export interface RouterContext {
   db: () => PaperQueueDB;
@@ -40,16 +39,17 @@ export async function handleMessage(
   raw: unknown,
   sender: SenderInfo,
   ctx: RouterContext,
-): Promise<Reply<Responses[Request['type']]>> {
+): Promise<Reply<Responses[MessageType]>> {
   const refused = senderProblem(sender, ctx.extensionId, ctx.extensionOrigin);
   if (refused) return { ok: false, error: refused };
   const parsed = parseRequest(raw);
   if (!parsed.ok) return parsed;
-  if (EXTENSION_PAGE_ONLY.has(parsed.request.type) && !isExtensionPage(sender, ctx)) {
-    return { ok: false, error: `Refused: ${parsed.request.type} is for the extension's own pages` };
+  const { request } = parsed;
+  if (MESSAGES[request.type].from === 'extension-pages' && !isExtensionPage(sender, ctx)) {
+    return { ok: false, error: `Refused: ${request.type} is for the extension's own pages` };
   }
   try {
-    return { ok: true, data: await dispatch(parsed.request, ctx) };
+    return { ok: true, data: await run(request.type, request, ctx) };
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }
@@ -60,79 +60,25 @@ function isExtensionPage(sender: SenderInfo, ctx: RouterContext): boolean {
   return (sender.url ?? '').startsWith(ctx.extensionOrigin);
 }
 
-/** Tells the tabs what changed and queues saved papers for their authors, after a commit. */
-async function afterImport(ctx: RouterContext, outcome: ImportOutcome) {
-  if (Object.keys(outcome.changed).length > 0) await ctx.announce(outcome.changed);
-  if (outcome.savedIds.length > 0) ctx.fetchMetadata?.(outcome.savedIds);
-}
-
-async function dispatch(request: Request, ctx: RouterContext): Promise<Responses[Request['type']]> {
+async function run<T extends MessageType>(
+  type: T,
+  request: RequestOf<T>,
+  ctx: RouterContext,
+): Promise<Responses[T]> {
   const db = ctx.db();
   await openOrExplain(db);
-  const now = ctx.now?.() ?? Date.now();
-  switch (request.type) {
-    case 'papers.seen':
-      return recordSeen(db, request.papers);
-    case 'papers.states':
-      return getStates(db, request.ids);
-    case 'paper.mark': {
-      const { state, changed } = await applyMarks(db, request);
-      // Only after the transaction committed: tabs never show a change that was lost. Also
-      // when nothing changed: this may be the resend of a write whose worker stopped
-      // between the commit and its notice, and the tabs must still hear of it.
-      await ctx.announce({ [request.id]: state });
-      if (changed && request.saved) ctx.fetchMetadata?.([request.id]);
-      return state;
-    }
-    case 'papers.set': {
-      // Every named paper, changed or not, for the same reason as paper.mark.
-      const { states } = await applyManyMarks(db, request.marks);
-      if (Object.keys(states).length > 0) await ctx.announce(states);
-      return states;
-    }
-    case 'paper.opened': {
-      const markRead = (await ctx.markReadOnOpen?.()) ?? false;
-      const { state, changed } = await recordOpened(db, { ...request, markRead });
-      if (changed) await ctx.announce({ [request.id]: state });
-      return state;
-    }
-    case 'paper.annotate':
-      return announced(ctx, await annotatePaper(db, request));
-    case 'papers.tag':
-      return announced(ctx, await tagMany(db, request));
-    case 'marks.restore':
-      return announced(ctx, await restoreMarks(db, request.marks));
-    case 'transfer.export': {
-      const file = await buildExportFile(db, request.scope, request.format, now);
-      if (request.deliver === 'text') {
-        return { filename: file.filename, count: file.count, text: file.text };
-      }
-      if (!ctx.download) throw new Error('Downloads are not available here.');
-      await ctx.download(file);
-      return { filename: file.filename, count: file.count };
-    }
-    case 'transfer.import': {
-      const { kind, outcome } = await importText(db, request.text, now);
-      await afterImport(ctx, outcome);
-      return { kind, report: outcome.report };
-    }
-    case 'snapshots.list':
-      return listSnapshots(db);
-    case 'snapshots.take':
-      await takeSnapshot(db, 'manual', now);
-      return listSnapshots(db);
-    case 'snapshots.restore': {
-      const outcome = await restoreSnapshot(db, request.id, now);
-      await afterImport(ctx, outcome);
-      return { kind: 'snapshot', report: outcome.report };
-    }
-  }
-}
-
-/** Tells the tabs about a committed change, if it changed anything, and passes it on. */
-async function announced(ctx: RouterContext, states: StateMap): Promise<StateMap> {
-  if (Object.keys(states).length > 0) await ctx.announce(states);
-  return states;
+  const outcome = await HANDLERS[type](request, {
+    db,
+    now: ctx.now?.() ?? Date.now(),
+    markReadOnOpen: ctx.markReadOnOpen ?? (async () => false),
+    download: ctx.download,
+  });
+  if (!MESSAGES[type].announces) return outcome as Responses[T];
+  // Only after the transaction committed: tabs never show a change that was lost.
+  const { reply, changed, newlySaved } = outcome as Announced<Responses[T]>;
+  if (Object.keys(changed).length > 0) await ctx.announce(changed);
+  if (newlySaved?.length) ctx.fetchMetadata?.([...newlySaved]);
+  return reply;
 }
 
 function describeError(error: unknown): string {

@@ -2,7 +2,7 @@
  * Who may talk to the background: this extension's own pages, and its content scripts
  * running in https://huggingface.co frames. Everything else is refused before parsing.
  */
-import { isSiteUrl } from '../shared/site';
+import { isSiteUrl } from '../site/huggingface/urls';
 
 export interface SenderInfo {
   id?: string;

@@ -1,28 +1,23 @@
 /**
  * The content script's lifetime on one tab: one page session per URL, restarted on in-page
- * navigation; changes from other contexts routed to the current session; the drift alarm;
- * answers to the popup; and a clean stop when the extension is reloaded under it.
+ * navigation; one mark store for the tab, fed by replies and by changes from other contexts;
+ * the drift alarm; answers to the popup; and a clean stop when the extension is reloaded
+ * under it.
  */
-import type { PaperState, StateMap } from '../shared/model';
 import { driftMessage, hasDrifted, type PageStatus } from '../shared/page-status';
 import type { Settings } from '../shared/settings';
-import { pageKindOf } from '../shared/site';
-import { type ContentDeps, decoratePage, type PageSession } from './decorate-page';
+import { pageAdapterFor } from '../site';
+import type { ContentDeps } from './content-deps';
 import { trackLive } from './diagnostics';
+import { MarkStore } from './mark-store';
 import { watchUrl } from './navigation';
+import { type PageSession, startPageSession } from './page-session';
 
-export interface AppDeps extends ContentDeps {
-  /** Calls `listener` with the states of papers another context changed. */
-  subscribeToChanges: (listener: (states: StateMap) => void, signal: AbortSignal) => void;
-  /** Answers the popup's "what is on this page?" with `status()`. */
-  answerStatus: (status: () => PageStatus, signal: AbortSignal) => void;
-  warn: (message: string) => void;
-  /** Calls `listener` with the user's settings once loaded, then after every change. */
-  watchSettings: (listener: (settings: Settings) => void, signal: AbortSignal) => void;
-}
+export type { ContentDeps as AppDeps } from './content-deps';
 
 export interface ContentApp {
   session: () => PageSession | null;
+  store: MarkStore;
   status: () => PageStatus;
   stop: () => void;
 }
@@ -30,11 +25,13 @@ export interface ContentApp {
 /** How long the page must be quiet before the drift alarm looks at it. */
 const DRIFT_CHECK_DELAY_MS = 1500;
 
-export function startContentApp(win: Window, deps: AppDeps): ContentApp {
+export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
   const doc = win.document;
   const controller = new AbortController();
   const { signal } = controller;
+  const store = new MarkStore(deps.send);
   let session: PageSession | null = null;
+  let kind: PageStatus['kind'] = 'other';
   let driftTimer: ReturnType<typeof setTimeout> | undefined;
   let warned = false;
   let settings: Settings | null = null;
@@ -55,9 +52,8 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
   };
 
   const status = (): PageStatus => {
-    const kind = pageKindOf(win.location.href).kind;
     const recognition = session?.recognition() ?? { recognized: 0, expected: 0 };
-    return { url: win.location.href, kind, ...recognition };
+    return { url: win.location.href, kind: session ? kind : 'other', ...recognition };
   };
 
   const scheduleDriftCheck = () => {
@@ -73,11 +69,10 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
 
   const startSession = (url: string) => {
     if (signal.aborted || !aliveOrStop()) return;
-    const page = pageKindOf(url);
-    if (page.kind === 'other') return;
-    session = decoratePage(doc, deps, {
-      paperId: page.kind === 'paper' ? page.id : undefined,
-      knownStates: carried,
+    const page = pageAdapterFor(doc, url);
+    if (!page) return;
+    kind = page.kind;
+    session = startPageSession(doc, page, store, deps, {
       urlChanged: () => checkUrl(),
       onOrphaned: stop,
     });
@@ -88,9 +83,9 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
   /**
    * The site changes the URL first and re-renders right after, so the old view stops at once
    * and the new one starts at the next frame, when its cards are in the page: one message per
-   * view instead of one for the outgoing cards and another for the incoming ones.
+   * view instead of one for the outgoing cards and another for the incoming ones. The store
+   * outlives both, so the new view shows every mark it already knows at once.
    */
-  let carried = new Map<string, PaperState>();
   let pendingStart: { frame: number; timer: ReturnType<typeof setTimeout> } | undefined;
   const cancelPendingStart = () => {
     if (!pendingStart) return;
@@ -99,7 +94,6 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
     pendingStart = undefined;
   };
   const onUrlChange = () => {
-    if (session) carried = session.registry.knownStates();
     session?.stop();
     session = null;
     cancelPendingStart();
@@ -113,7 +107,7 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
 
   const checkUrl = watchUrl(win, onUrlChange, signal);
   deps.subscribeToChanges((states) => {
-    if (aliveOrStop()) session?.applyStates(states);
+    if (aliveOrStop()) store.receive(states);
   }, signal);
   deps.answerStatus(status, signal);
   deps.watchSettings((next) => {
@@ -127,5 +121,5 @@ export function startContentApp(win: Window, deps: AppDeps): ContentApp {
   trackLive(signal);
 
   startSession(win.location.href);
-  return { session: () => session, status, stop };
+  return { session: () => session, store, status, stop };
 }

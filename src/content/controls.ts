@@ -9,6 +9,7 @@
  * until there is an error.
  */
 import type { PaperState } from '../shared/model';
+import { isUserEvent } from './trusted';
 
 export const HOST_ATTRIBUTE = 'data-paper-queue-id';
 
@@ -85,12 +86,14 @@ export function createControlHost(doc: Document, id: string): HTMLElement {
 }
 
 /**
- * Turns clicks on any control host of `doc` into `onToggle(id, key)` until `signal` aborts:
- * one listener for the page instead of one per host. It listens in the capture phase and
- * stops the click there, so the site's own card handlers never see clicks on our buttons.
+ * Turns the user's clicks on any control host of `doc` into `onToggle(id, key)` until
+ * `signal` aborts: one listener for the page instead of one per host. It listens in the
+ * capture phase and stops the click there, so the site's own card handlers never see clicks
+ * on our buttons. A click a script made (`button.click()`) changes nothing.
  */
 export function listenToControls(doc: Document, onToggle: ToggleHandler, signal: AbortSignal) {
   const onClick = (event: Event) => {
+    if (!isUserEvent(event)) return;
     // The path, not the target: it names the button inside the shadow root, then its host.
     let button: Element | null = null;
     for (const node of event.composedPath()) {

@@ -1,7 +1,10 @@
 /**
  * Keyboard triage on the listing. Keys never fire while the user types in a field, when a
- * modifier is held (the browser's and the site's shortcuts stay theirs), or when turned off.
+ * modifier is held (the browser's and the site's shortcuts stay theirs), when turned off, or
+ * for key events a script dispatched (only the user's own key presses act).
  */
+import { isUserEvent } from './trusted';
+
 export interface KeyActions {
   next: () => void;
   previous: () => void;
@@ -48,7 +51,7 @@ export function watchKeys(
   doc.addEventListener(
     'keydown',
     (event) => {
-      if (!enabled() || event.defaultPrevented || event.isComposing) return;
+      if (!isUserEvent(event) || !enabled() || event.defaultPrevented || event.isComposing) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.shiftKey && event.key !== '?') return;
       const action = BINDINGS[event.key];

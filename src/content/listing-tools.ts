@@ -5,12 +5,19 @@
  */
 import type { PaperState } from '../shared/model';
 import type { HideMode, Settings } from '../shared/settings';
-import type { CardRegistry } from './card-registry';
+import type { PageAdapter } from '../site';
+import { HOST_ATTRIBUTE } from './controls';
 import { trackLive } from './diagnostics';
 import { watchKeys } from './keyboard';
 import { createKeysHelp } from './keys-help';
 import { createListingBar } from './listing-bar';
-import { FOCUS_ATTRIBUTE, isCardShown, markCardRead, showMode } from './read-filter';
+import {
+  FOCUS_ATTRIBUTE,
+  isCardShown,
+  markCardRead,
+  READ_ATTRIBUTE,
+  showMode,
+} from './read-filter';
 import { createUndoToast } from './undo-toast';
 
 export interface ListingActions {
@@ -18,6 +25,13 @@ export interface ListingActions {
   markAllRead: (ids: string[]) => void;
   undo: () => void;
   saveHideMode: (mode: HideMode) => void;
+}
+
+/** The view's papers as the tools need them: which have controls, what each shows. */
+export interface CardsView {
+  ids: () => string[];
+  shown: (id: string) => PaperState;
+  hostsFor: (id: string) => HTMLElement[];
 }
 
 export interface ListingTools {
@@ -31,11 +45,10 @@ export interface ListingTools {
   ensurePlaced: () => void;
 }
 
-const CARD = 'article';
-
 export function startListingTools(
   doc: Document,
-  registry: CardRegistry,
+  page: Pick<PageAdapter, 'cardOf' | 'titleLink' | 'barAnchor'>,
+  registry: CardsView,
   actions: ListingActions,
   signal: AbortSignal,
 ): ListingTools {
@@ -49,7 +62,7 @@ export function startListingTools(
   signal.addEventListener('abort', () => {
     showMode(doc, null);
     focused?.removeAttribute(FOCUS_ATTRIBUTE);
-    for (const card of doc.querySelectorAll('[data-paper-queue-read]')) markCardRead(card, false);
+    for (const card of doc.querySelectorAll(`[${READ_ATTRIBUTE}]`)) markCardRead(card, false);
   });
 
   const effectiveMode = (): HideMode | null =>
@@ -76,7 +89,7 @@ export function startListingTools(
   const cardsOf = (id: string) => {
     const cards = new Set<Element>();
     for (const host of registry.hostsFor(id)) {
-      const card = host.closest(CARD);
+      const card = page.cardOf(host);
       if (card) cards.add(card);
     }
     return cards;
@@ -100,7 +113,7 @@ export function startListingTools(
     barFrame = 0;
     if (signal.aborted || !settings) return;
     const ids = registry.ids();
-    const readIds = ids.filter((id) => registry.state(id)?.read);
+    const readIds = ids.filter((id) => registry.shown(id).read);
     const hidden = readIds.filter((id) => !touched.has(id)).length;
     bar.render({
       mode: settings.hideMode,
@@ -114,9 +127,11 @@ export function startListingTools(
 
   const ensurePlaced = () => {
     if (bar.host.isConnected) return;
-    const firstCard = doc.querySelector(`${CARD} [data-paper-queue-id]`)?.closest(CARD);
-    if (!firstCard?.parentElement) return;
-    firstCard.parentElement.before(bar.host);
+    const firstHost = registry.ids().flatMap((id) => registry.hostsFor(id))[0];
+    const firstCard = firstHost ? page.cardOf(firstHost) : null;
+    const anchor = firstCard ? page.barAnchor(firstCard) : null;
+    if (!anchor) return;
+    anchor.before(bar.host);
     renderBar();
   };
 
@@ -129,7 +144,7 @@ export function startListingTools(
     focused = card;
     card.setAttribute(FOCUS_ATTRIBUTE, '');
     card.scrollIntoView({ block: 'nearest' });
-    card.querySelector<HTMLElement>('h3 > a')?.focus({ preventScroll: true });
+    page.titleLink(card)?.focus({ preventScroll: true });
   };
   const move = (step: number) => {
     const cards = shownCards();
@@ -137,7 +152,7 @@ export function startListingTools(
     focus(cards[Math.min(Math.max(at + step, 0), cards.length - 1)] ?? cards[0]);
   };
   const focusedId = () =>
-    focused?.querySelector('[data-paper-queue-id]')?.getAttribute('data-paper-queue-id') ?? null;
+    focused?.querySelector(`[${HOST_ATTRIBUTE}]`)?.getAttribute(HOST_ATTRIBUTE) ?? null;
   const onFocused = (key: keyof PaperState) => {
     const id = focusedId();
     if (!id) return move(1);
@@ -159,7 +174,7 @@ export function startListingTools(
       previous: () => move(-1),
       save: () => onFocused('saved'),
       read: () => onFocused('read'),
-      open: () => focused?.querySelector<HTMLAnchorElement>('h3 > a')?.click(),
+      open: () => (focused ? page.titleLink(focused)?.click() : undefined),
       undo: actions.undo,
       help: () => help.toggle(),
     },
@@ -169,15 +184,15 @@ export function startListingTools(
 
   return {
     onHostAdded: (id, host) => {
-      if (registry.state(id)?.read) {
-        const card = host.closest(CARD);
-        if (card) markCardRead(card, true);
+      if (registry.shown(id).read) {
+        const card = page.cardOf(host);
+        if (card) markCardRead(card, true, touched.has(id));
       }
       if (!bar.host.isConnected) ensurePlaced();
       refresh();
     },
     onStateChanged: (id) => {
-      const read = Boolean(registry.state(id)?.read);
+      const read = registry.shown(id).read;
       for (const card of cardsOf(id)) markCardRead(card, read, touched.has(id));
       refresh();
     },

@@ -1,5 +1,6 @@
 /** A page element with an open shadow root holding our styles, for UI the page must not style. */
 import css from './tools.css?inline';
+import { isUserEvent } from './trusted';
 
 /** Marks our own UI hosts in the page (page.css gives them their dark-mode values). */
 export const UI_ATTRIBUTE = 'data-paper-queue-ui';
@@ -17,7 +18,10 @@ export function createShadowHost(
   return { host, root };
 }
 
-/** A button with its accessible name; `label` is also its visible text unless `text` is given. */
+/**
+ * A button with its accessible name; `label` is also its visible text unless `text` is given.
+ * Only the user's own clicks (and Enter / Space on it) act: a script's `click()` does not.
+ */
 export function makeButton(doc: Document, label: string, onClick: () => void, text = label) {
   const button = doc.createElement('button');
   button.type = 'button';
@@ -25,7 +29,7 @@ export function makeButton(doc: Document, label: string, onClick: () => void, te
   if (text !== label) button.setAttribute('aria-label', label);
   button.addEventListener('click', (event) => {
     event.stopPropagation();
-    onClick();
+    if (isUserEvent(event)) onClick();
   });
   return button;
 }

@@ -2,13 +2,13 @@
  * What the user changed on this page, newest last, so each change can be undone: a toggle,
  * a keyboard mark or "mark all as read". Undo restores each paper's marks as they were.
  */
-import type { StateMap } from '../shared/model';
+import type { PaperState } from '../shared/model';
 
 export interface Change {
   /** What the toast says, e.g. "Marked 13 papers read". */
   label: string;
   /** Every touched paper's state before the change. */
-  before: StateMap;
+  before: Record<string, PaperState>;
 }
 
 /** Enough for any reasonable session; the oldest changes fall off. */

@@ -5,36 +5,15 @@
  * Two tables keep what we learn apart from what the user decided, so refreshing a paper's
  * metadata can never overwrite a decision:
  * - `papers`: metadata seen on the site, keyed by arXiv id.
- * - `marks`: the user's decisions. Timestamps double as flags (0 = not saved / unread)
- *   because IndexedDB cannot index booleans or null.
+ * - `marks`: the user's decisions (their shape and rules: records.ts). Timestamps double as
+ *   flags (0 = not saved / unread) because IndexedDB cannot index booleans or null.
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
-import type { PaperMeta } from '../shared/model';
 import { snapshotBeforeUpgrade } from './migration-snapshot';
+import { completeMark, type MarkRecord, type PaperRecord } from './records';
 import { trackBlockedUpgrade } from './storage-faults';
 
-export interface PaperRecord extends PaperMeta {
-  firstSeenAt: number;
-  lastSeenAt: number;
-}
-
-export interface MarkRecord {
-  id: string;
-  /** When the paper was saved to the queue; 0 when it is not saved. */
-  savedAt: number;
-  /** When the paper was marked read; 0 when it is unread. */
-  readAt: number;
-  /** When the user last changed this record: newer decisions win when merging. */
-  updatedAt: number;
-  /** When the paper was pinned to the top of the queue; 0 when it is not pinned. (v2) */
-  pinnedAt: number;
-  /** The user's tags, lower-cased and trimmed; indexed multi-entry. (v2) */
-  tags: string[];
-  /** The user's note; '' when there is none. (v2) */
-  note: string;
-  /** When the user last opened the paper's own page; absent when never. (not indexed) */
-  openedAt?: number;
-}
+export type { MarkRecord, PaperRecord } from './records';
 
 /** A full copy of the user's data, taken automatically (before migrations, daily). (v2) */
 export interface SnapshotRecord {
@@ -43,11 +22,6 @@ export interface SnapshotRecord {
   reason: 'migration' | 'daily' | 'manual';
   /** The JSON backup text (the same format as the export), so restoring is an import. */
   backup: string;
-}
-
-/** A mark as it is before the user decided anything: what a missing record means. */
-export function emptyMark(id: string): MarkRecord {
-  return { id, savedAt: 0, readAt: 0, updatedAt: 0, pinnedAt: 0, tags: [], note: '' };
 }
 
 export type PaperQueueDB = Dexie & {
@@ -91,6 +65,19 @@ export function openDatabase(name = DATABASE_NAME, options?: DexieOptions): Pape
           mark.pinnedAt ??= 0;
           mark.tags ??= [];
           mark.note ??= '';
+        });
+    });
+  // v3: each decision keeps when it was made (`clock`), so the later decision wins field by
+  // field; until now each field counts as decided when the mark last changed.
+  db.version(3)
+    .stores({})
+    .upgrade(async (tx) => {
+      await snapshotBeforeUpgrade(tx);
+      await tx
+        .table<MarkRecord, string>('marks')
+        .toCollection()
+        .modify((mark) => {
+          Object.assign(mark, completeMark(mark));
         });
     });
   return db;

@@ -1,14 +1,6 @@
 /** Metadata learnt from the paper API: what is missing is filled in, marks are never touched. */
+import type { FetchedPaper } from '../shared/model';
 import type { PaperQueueDB, PaperRecord } from './database';
-
-/** What the paper API told us, within the protocol's limits. */
-export interface FetchedPaper {
-  id: string;
-  title?: string;
-  authors: string[];
-  summary?: string;
-  publishedAt?: string;
-}
 
 /** Saved papers (of `ids`, or all) whose authors we do not know yet. */
 export async function savedPapersWithoutAuthors(

@@ -1,17 +1,22 @@
-/** Reading and writing the user's decisions. Every write is one transaction. */
-import type { PaperMeta, PaperState, StateMap } from '../shared/model';
-import { emptyMark, type MarkRecord, type PaperQueueDB, type PaperRecord } from './database';
-
-export interface MarkChange {
-  id: string;
-  saved?: boolean;
-  read?: boolean;
-  paper?: PaperMeta;
-}
-
-export function stateOf(mark: MarkRecord | undefined): PaperState {
-  return { saved: (mark?.savedAt ?? 0) > 0, read: (mark?.readAt ?? 0) > 0 };
-}
+/**
+ * Every write of the user's decisions, and reading them back as states. Each call is one
+ * transaction and goes through the rules of records.ts (stamping, the later decision wins,
+ * versions), so a card's click, the popup, the library and Undo all write the same way.
+ */
+import type { PaperMeta, StateMap } from '../shared/model';
+import { normalizeTags } from '../shared/tags';
+import type { PaperQueueDB } from './database';
+import {
+  type Decisions,
+  decide,
+  decisionsOf,
+  emptyMark,
+  type Intent,
+  type MarkRecord,
+  type PaperRecord,
+  stampsFor,
+  stateOf,
+} from './records';
 
 export async function getStates(db: PaperQueueDB, ids: readonly string[]): Promise<StateMap> {
   const unique = [...new Set(ids)];
@@ -41,6 +46,7 @@ export function mergePaper(
 }
 
 async function upsertPapers(db: PaperQueueDB, papers: readonly PaperMeta[], now: number) {
+  if (papers.length === 0) return;
   const existing = await db.papers.bulkGet(papers.map((p) => p.id));
   await db.papers.bulkPut(papers.map((paper, i) => mergePaper(existing[i], paper, now)));
 }
@@ -58,99 +64,125 @@ export async function recordSeen(
   });
 }
 
+export interface Written {
+  /** The state of every paper named, changed or not. */
+  states: StateMap;
+  /** The papers whose mark changed (their version moved). */
+  changed: StateMap;
+  /** Papers this write saved that were not saved before (their authors may be missing). */
+  newlySaved: string[];
+}
+
+interface WriteOptions {
+  /** Metadata recorded in the same transaction (a first Save also says what the paper is). */
+  papers?: readonly PaperMeta[];
+  /** Also record that the paper's page was opened now (not a decision). */
+  opened?: boolean;
+}
+
 /**
- * Applies the intended marks (not a flip), so applying the same change twice is harmless.
- * Keeps the original savedAt/readAt when a mark is set again. Returns the new state and
- * whether anything changed.
+ * The one way decisions are written: for each id, `fieldsFor(before)` gives the values the
+ * user decided at `at`; records.ts decides what changes. One transaction, all or nothing.
  */
-export async function applyMarks(
+export async function writeDecisions(
   db: PaperQueueDB,
-  change: MarkChange,
-  now = Date.now(),
-): Promise<{ state: PaperState; changed: boolean }> {
+  ids: readonly string[],
+  at: number,
+  fieldsFor: (before: MarkRecord) => Partial<Decisions>,
+  now: number,
+  options: WriteOptions = {},
+): Promise<Written> {
+  const unique = [...new Set(ids)];
   return db.transaction('rw', db.papers, db.marks, async () => {
-    if (change.paper) await upsertPapers(db, [change.paper], now);
-    const before = (await db.marks.get(change.id)) ?? emptyMark(change.id);
-    const after: MarkRecord = {
-      ...before,
-      savedAt: nextStamp(before.savedAt, change.saved, now),
-      readAt: nextStamp(before.readAt, change.read, now),
-    };
-    const changed = after.savedAt !== before.savedAt || after.readAt !== before.readAt;
-    if (changed) await db.marks.put({ ...after, updatedAt: laterThan(before.updatedAt, now) });
-    return { state: stateOf(after), changed };
+    await upsertPapers(db, options.papers ?? [], now);
+    const stored = await db.marks.bulkGet(unique);
+    const written: Written = { states: {}, changed: {}, newlySaved: [] };
+    const writes: MarkRecord[] = [];
+    unique.forEach((id, i) => {
+      const before = stored[i] ?? emptyMark(id);
+      const after = decide(before, fieldsFor(before), at, now);
+      const state = stateOf(after);
+      written.states[id] = state;
+      // Opening a page is recorded but is no decision: it moves no version, tells no tab.
+      if (options.opened) writes.push({ ...after, openedAt: now });
+      if (after === before) return;
+      if (!options.opened) writes.push(after);
+      written.changed[id] = state;
+      if (after.savedAt > 0 && before.savedAt === 0) written.newlySaved.push(id);
+    });
+    await db.marks.bulkPut(writes);
+    return written;
   });
 }
 
-/**
- * The `updatedAt` of a write: `now`, unless the record already holds a later time. Two
- * contexts can take `now` in one order and commit in the other; the decision that committed
- * last must still be the latest by `updatedAt`, which is what merges and imports compare.
- */
-function laterThan(previous: number, now: number): number {
-  return Math.max(previous, now);
+/** Applies intended marks (never flips) to many papers, decided at `at`. */
+export function applyIntents(
+  db: PaperQueueDB,
+  intents: Readonly<Record<string, Intent>>,
+  at: number,
+  now = Date.now(),
+  options: WriteOptions = {},
+): Promise<Written> {
+  return writeDecisions(
+    db,
+    Object.keys(intents),
+    at,
+    (before) => stampsFor(before, intents[before.id] ?? {}, at),
+    now,
+    options,
+  );
 }
 
-function nextStamp(current: number, wanted: boolean | undefined, now: number): number {
-  if (wanted === undefined) return current;
-  if (!wanted) return 0;
-  return current > 0 ? current : now;
+/** Adds and/or removes tags on many papers; tags already there stay where they are. */
+export function tagMany(
+  db: PaperQueueDB,
+  change: { ids: readonly string[]; add?: readonly string[]; remove?: readonly string[] },
+  at: number,
+  now = Date.now(),
+): Promise<Written> {
+  const add = normalizeTags(change.add ?? []);
+  const remove = new Set(normalizeTags(change.remove ?? []));
+  return writeDecisions(
+    db,
+    change.ids,
+    at,
+    (before) => ({ tags: normalizeTags([...before.tags, ...add].filter((t) => !remove.has(t))) }),
+    now,
+  );
+}
+
+/** Puts decisions back exactly as they were before a change (Undo), as a new decision. */
+export function restoreDecisions(
+  db: PaperQueueDB,
+  snapshots: readonly (Decisions & { id: string })[],
+  at: number,
+  now = Date.now(),
+): Promise<Written> {
+  const byId = new Map(snapshots.map((s) => [s.id, decisionsOf(s)]));
+  return writeDecisions(
+    db,
+    [...byId.keys()],
+    at,
+    (before) => {
+      const fields = byId.get(before.id);
+      return fields ? { ...fields, tags: normalizeTags(fields.tags) } : {};
+    },
+    now,
+  );
 }
 
 /**
- * Records that the paper's page was opened, and marks it read when `markRead` is set
- * (the user's "mark read on open" setting). One transaction, like every write.
+ * Records that the paper's page was opened, and marks it read when `markRead` is set (the
+ * user's "mark read on open" setting).
  */
-export async function recordOpened(
+export function recordOpened(
   db: PaperQueueDB,
   change: { id: string; paper?: PaperMeta; markRead: boolean },
   now = Date.now(),
-): Promise<{ state: PaperState; changed: boolean }> {
-  return db.transaction('rw', db.papers, db.marks, async () => {
-    if (change.paper) await upsertPapers(db, [change.paper], now);
-    const before = (await db.marks.get(change.id)) ?? emptyMark(change.id);
-    const readAt = change.markRead ? nextStamp(before.readAt, true, now) : before.readAt;
-    const changed = readAt !== before.readAt;
-    await db.marks.put({
-      ...before,
-      readAt,
-      openedAt: now,
-      updatedAt: changed ? now : before.updatedAt,
-    });
-    return { state: stateOf({ ...before, readAt }), changed };
-  });
-}
-
-/**
- * Applies intended marks to many papers in one transaction (all or nothing). Returns the new
- * state of every paper named, and the subset that changed.
- */
-export async function applyManyMarks(
-  db: PaperQueueDB,
-  marks: Record<string, { saved?: boolean; read?: boolean }>,
-  now = Date.now(),
-): Promise<{ states: StateMap; changed: StateMap }> {
-  const ids = Object.keys(marks);
-  return db.transaction('rw', db.marks, async () => {
-    const before = await db.marks.bulkGet(ids);
-    const states: StateMap = {};
-    const changed: StateMap = {};
-    const writes: MarkRecord[] = [];
-    ids.forEach((id, i) => {
-      const old = before[i] ?? emptyMark(id);
-      const wanted = marks[id] ?? {};
-      const next = {
-        ...old,
-        savedAt: nextStamp(old.savedAt, wanted.saved, now),
-        readAt: nextStamp(old.readAt, wanted.read, now),
-      };
-      states[id] = stateOf(next);
-      if (next.savedAt !== old.savedAt || next.readAt !== old.readAt) {
-        writes.push({ ...next, updatedAt: laterThan(old.updatedAt, now) });
-        changed[id] = stateOf(next);
-      }
-    });
-    await db.marks.bulkPut(writes);
-    return { states, changed };
+): Promise<Written> {
+  const intent: Intent = change.markRead ? { read: true } : {};
+  return applyIntents(db, { [change.id]: intent }, now, now, {
+    papers: change.paper ? [change.paper] : [],
+    opened: true,
   });
 }

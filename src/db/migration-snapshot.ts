@@ -1,12 +1,27 @@
 /**
  * The text of a snapshot, and the snapshot every schema upgrade takes first. Kept apart from
  * snapshots.ts so that opening the database (popup, library page) does not pull in the
- * import validators.
+ * import validators, and free of database.ts so that opening it imports nothing that
+ * imports it back.
  */
 import type { Transaction } from 'dexie';
-import type { Backup } from '../shared/backup/format';
-import type { MarkRecord, PaperRecord, SnapshotRecord } from './database';
-import { readBackupFrom } from './transfer';
+import { type Backup, type BackupPaper, buildBackup } from '../shared/backup/format';
+import type { SnapshotRecord } from './database';
+import { completeMark, type MarkRecord, type PaperRecord, toBackupMark } from './records';
+
+/** Every paper and every mark, read from the given tables (also inside a schema upgrade). */
+export async function readBackupFrom(
+  papers: { toArray(): Promise<PaperRecord[]> },
+  marks: { toArray(): Promise<MarkRecord[]> },
+  now: number,
+): Promise<Backup> {
+  const [paperRecords, markRecords] = await Promise.all([papers.toArray(), marks.toArray()]);
+  return buildBackup(
+    paperRecords as BackupPaper[],
+    markRecords.map((m) => toBackupMark(completeMark(m))),
+    now,
+  );
+}
 
 /**
  * The user's data: every mark and what we know of those papers. Metadata of papers the user

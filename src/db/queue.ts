@@ -1,5 +1,6 @@
 /** The reading queue as extension pages show it: saved papers with what we know of them. */
-import type { MarkRecord, PaperQueueDB, PaperRecord } from './database';
+import type { PaperQueueDB } from './database';
+import { type MarkRecord, type PaperRecord, queueOrder } from './records';
 
 export interface QueueEntry {
   id: string;
@@ -13,14 +14,6 @@ export interface QueueEntry {
   pinnedAt: number;
   tags: string[];
   note: string;
-}
-
-/** Unread first, then newest saved first; ties broken by id so the order is stable. */
-export function compareQueueEntries(a: QueueEntry, b: QueueEntry): number {
-  const unread = Number(a.readAt > 0) - Number(b.readAt > 0);
-  if (unread !== 0) return unread;
-  if (a.savedAt !== b.savedAt) return b.savedAt - a.savedAt;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 type QueueMark = Pick<MarkRecord, 'id' | 'savedAt' | 'readAt'> & Partial<MarkRecord>;
@@ -68,9 +61,9 @@ export async function loadSaved(
   });
 }
 
-/** The saved papers in the queue's default order (unread first, newest saved first). */
+/** The saved papers in the queue's order (records.ts: pins, unread, newest saved). */
 export async function loadQueue(db: PaperQueueDB): Promise<QueueEntry[]> {
-  return (await loadSaved(db)).sort(compareQueueEntries);
+  return (await loadSaved(db)).sort(queueOrder());
 }
 
 /**

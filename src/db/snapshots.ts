@@ -11,8 +11,8 @@
 import { parseBackup } from '../shared/backup/parse-backup';
 import type { SnapshotSummary } from '../shared/transfer-types';
 import type { PaperQueueDB, SnapshotRecord } from './database';
-import { snapshotText } from './migration-snapshot';
-import { type ImportOutcome, readBackupFrom, replaceWithBackup } from './transfer';
+import { readBackupFrom, snapshotText } from './migration-snapshot';
+import { type ImportOutcome, replaceWithBackup } from './transfer';
 
 /** How many snapshots of each kind are kept; older ones are deleted. */
 export const KEEP: Record<SnapshotRecord['reason'], number> = {
@@ -105,6 +105,6 @@ export async function restoreSnapshot(
     const parsed = parseBackup(snapshot.backup);
     if (!parsed.ok) throw new SnapshotError(`Snapshot ${id} is damaged (${parsed.error}).`);
     await takeSnapshot(db, 'manual', now);
-    return replaceWithBackup(db, parsed.value);
+    return replaceWithBackup(db, parsed.value, now);
   });
 }

@@ -8,14 +8,30 @@ import type { ExportEntry } from '../shared/export/entry';
 import type { ExportScope } from '../shared/export/formats';
 import type { StateMap } from '../shared/model';
 import type { ImportReport } from '../shared/transfer-types';
-import { emptyMark, type MarkRecord, type PaperQueueDB, type PaperRecord } from './database';
-import { stateOf } from './marks';
+import type { PaperQueueDB } from './database';
+import { readBackupFrom } from './migration-snapshot';
+import {
+  completeMark,
+  decide,
+  decisionsOf,
+  emptyMark,
+  fromBackupMark,
+  intend,
+  isEmpty,
+  type MarkRecord,
+  merge,
+  type PaperRecord,
+  queueOrder,
+  sameDecisions,
+  stateOf,
+  toBackupMark,
+} from './records';
 
 export type { ImportReport };
 
 export interface ImportOutcome {
   report: ImportReport;
-  /** New states of papers whose saved/read state changed, for the open tabs. */
+  /** New states of papers whose mark changed, for the open tabs. */
   changed: StateMap;
   /** Saved papers the import touched, for fetching their authors. */
   savedIds: string[];
@@ -36,11 +52,6 @@ function inScope(mark: MarkRecord, scope: ExportScope): boolean {
   }
 }
 
-/** A mark as stored by any schema version, with every field of the newest one. */
-export function completeMark(record: Partial<MarkRecord> & { id: string }): MarkRecord {
-  return { ...emptyMark(record.id), ...record };
-}
-
 export function toExportEntry(mark: MarkRecord, paper: PaperRecord | undefined): ExportEntry {
   return {
     id: mark.id,
@@ -55,34 +66,19 @@ export function toExportEntry(mark: MarkRecord, paper: PaperRecord | undefined):
   };
 }
 
-/** Unread first, then newest saved first, then by id: the popup's order. */
-function queueOrder(a: ExportEntry, b: ExportEntry): number {
-  const unread = Number(a.readAt > 0) - Number(b.readAt > 0);
-  if (unread !== 0) return unread;
-  if (a.savedAt !== b.savedAt) return b.savedAt - a.savedAt;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** The papers of a scope, in queue order (unread first, newest saved first). */
+/** The papers of a scope, in the queue's order (records.ts: pins, unread, newest saved). */
 export async function loadExportEntries(
   db: PaperQueueDB,
   scope: ExportScope,
 ): Promise<ExportEntry[]> {
   return db.transaction('r', db.marks, db.papers, async () => {
-    const marks = (await db.marks.toArray()).map(completeMark).filter((m) => inScope(m, scope));
+    const marks = (await db.marks.toArray())
+      .map(completeMark)
+      .filter((m) => inScope(m, scope))
+      .sort(queueOrder());
     const papers = await db.papers.bulkGet(marks.map((m) => m.id));
-    return marks.map((mark, i) => toExportEntry(mark, papers[i])).sort(queueOrder);
+    return marks.map((mark, i) => toExportEntry(mark, papers[i]));
   });
-}
-
-/** Every paper and every mark, read from the given tables (also inside a schema upgrade). */
-export async function readBackupFrom(
-  papers: { toArray(): Promise<PaperRecord[]> },
-  marks: { toArray(): Promise<MarkRecord[]> },
-  now: number,
-): Promise<Backup> {
-  const [paperRecords, markRecords] = await Promise.all([papers.toArray(), marks.toArray()]);
-  return buildBackup(paperRecords as BackupPaper[], markRecords.map(completeMark), now);
 }
 
 /** The backup of one scope: its marks and the papers they refer to. */
@@ -97,7 +93,7 @@ export async function readBackup(
     const papers = await db.papers.bulkGet(marks.map((m) => m.id));
     return buildBackup(
       papers.filter((p): p is PaperRecord => p !== undefined) as BackupPaper[],
-      marks,
+      marks.map(toBackupMark),
       now,
     );
   });
@@ -113,8 +109,8 @@ function mergePaperRecords(local: PaperRecord, incoming: BackupPaper): PaperReco
 const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Merges a backup into the database in one transaction. Per paper, the mark with the newer
- * `updatedAt` wins; nothing local is ever deleted.
+ * Merges a backup into the database in one transaction: per paper and field, the later
+ * decision wins (records.ts `merge`); nothing local is ever deleted.
  */
 export async function importBackup(db: PaperQueueDB, backup: Backup): Promise<ImportOutcome> {
   return db.transaction('rw', db.papers, db.marks, async () => {
@@ -135,15 +131,16 @@ export async function importBackup(db: PaperQueueDB, backup: Backup): Promise<Im
     }
     const markWrites: MarkRecord[] = [];
     const changed: StateMap = {};
-    for (const incoming of backup.marks) {
-      const raw = localMarks[index.get(incoming.id) as number];
-      const local = raw ? completeMark(raw) : undefined;
-      if (local && (incoming.updatedAt <= local.updatedAt || sameRecord(local, incoming))) continue;
-      markWrites.push(incoming);
-      touched.set(incoming.id, local ? 'updated' : 'added');
-      const before = stateOf(local);
-      const after = stateOf(incoming);
-      if (before.saved !== after.saved || before.read !== after.read) changed[incoming.id] = after;
+    for (const wire of backup.marks) {
+      const raw = localMarks[index.get(wire.id) as number];
+      const local = raw ? completeMark(raw) : emptyMark(wire.id);
+      const next = merge(local, fromBackupMark(wire));
+      if (next === local) continue;
+      markWrites.push(next);
+      if (!sameDecisions(local, next)) {
+        touched.set(wire.id, raw && !isEmpty(local) ? 'updated' : 'added');
+      }
+      changed[wire.id] = stateOf(next);
     }
     await db.papers.bulkPut(paperWrites);
     await db.marks.bulkPut(markWrites);
@@ -156,7 +153,7 @@ export async function importBackup(db: PaperQueueDB, backup: Backup): Promise<Im
   });
 }
 
-/** Saves every listed paper not saved yet, in one transaction. */
+/** Saves every listed paper not saved yet, in one transaction, decided now. */
 export async function importIds(
   db: PaperQueueDB,
   ids: readonly string[],
@@ -169,7 +166,7 @@ export async function importIds(
     ids.forEach((id, i) => {
       const mark = completeMark(local[i] ?? { id });
       if (mark.savedAt > 0) return;
-      const next = { ...mark, savedAt: now, updatedAt: now };
+      const next = intend(mark, { saved: true }, now, now);
       writes.push(next);
       changed[id] = stateOf(next);
     });
@@ -183,28 +180,39 @@ export async function importIds(
 }
 
 /**
- * Makes the user's decisions exactly the backup's: marks not in it are removed. Paper
- * metadata in the backup is put back; other metadata (papers never marked) is kept. Must run
- * inside the caller's transaction (restoring a snapshot first snapshots the present).
+ * Makes the user's decisions exactly the backup's: each paper's decisions become the
+ * backup's (or none, for papers not in it), decided now, so the restore is the latest
+ * decision wherever the marks travel. Paper metadata in the backup is put back; other
+ * metadata (papers never marked) is kept. Must run inside the caller's transaction
+ * (restoring a snapshot first snapshots the present).
  */
-export async function replaceWithBackup(db: PaperQueueDB, backup: Backup): Promise<ImportOutcome> {
+export async function replaceWithBackup(
+  db: PaperQueueDB,
+  backup: Backup,
+  now = Date.now(),
+): Promise<ImportOutcome> {
   const localMarks = new Map((await db.marks.toArray()).map((m) => [m.id, completeMark(m)]));
-  await db.marks.clear();
+  const restored = new Map(backup.marks.map((m) => [m.id, fromBackupMark(m)]));
   await db.papers.bulkPut(backup.papers);
-  await db.marks.bulkAdd(backup.marks);
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const changed: StateMap = {};
-  const restored = new Map(backup.marks.map((m) => [m.id, m]));
+  const writes: MarkRecord[] = [];
   for (const id of new Set([...localMarks.keys(), ...restored.keys()])) {
-    const was = localMarks.get(id);
-    const now = restored.get(id);
-    if (!was) report.added++;
-    else if (!now) report.removed = (report.removed ?? 0) + 1;
-    else if (sameRecord(was, now)) report.unchanged++;
+    const was = localMarks.get(id) ?? emptyMark(id);
+    const wanted = restored.get(id) ?? emptyMark(id);
+    const next = decide(was, decisionsOf(wanted), now, now);
+    if (isEmpty(was) && !isEmpty(wanted)) report.added++;
+    else if (!isEmpty(was) && isEmpty(wanted)) report.removed = (report.removed ?? 0) + 1;
+    else if (sameDecisions(was, wanted)) report.unchanged++;
     else report.updated++;
-    const before = stateOf(was);
-    const after = stateOf(now);
-    if (before.saved !== after.saved || before.read !== after.read) changed[id] = after;
+    if (next === was) continue;
+    writes.push(next);
+    changed[id] = stateOf(next);
   }
-  return { report, changed, savedIds: backup.marks.filter((m) => m.savedAt > 0).map((m) => m.id) };
+  await db.marks.bulkPut(writes);
+  return {
+    report,
+    changed,
+    savedIds: [...restored.values()].filter((m) => m.savedAt > 0).map((m) => m.id),
+  };
 }

@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { PAGE_STATUS_REQUEST, type PageStatus } from '../shared/page-status';
-import { isSiteUrl } from '../shared/site';
+import { isSiteUrl } from '../site/huggingface/urls';
 
 async function targetTabId(): Promise<number | undefined> {
   const fromUrl = Number(new URLSearchParams(location.search).get('tab'));

@@ -1,10 +1,12 @@
 /**
  * Sends one request to the background and unwraps its reply. Used by content scripts and
- * extension pages alike; imports the protocol's types only, so it stays small. A request the
- * stopped (or restarting) background did not answer is resent by `sendWithRetry`.
+ * extension pages alike; reads only the message table's rules (messages.ts), never the
+ * validators, so it stays small. A request the stopped (or restarting) background did not
+ * answer is resent by `sendWithRetry` — after a lost reply only where the table says a
+ * resend is safe.
  */
 import browser from 'webextension-polyfill';
-import type { Reply, RequestOf, RequestType, Responses } from './protocol';
+import { MESSAGES, type Reply, type RequestOf, type RequestType, type Responses } from './messages';
 import { sendWithRetry } from './retrying-send';
 
 export class BackgroundError extends Error {
@@ -13,18 +15,6 @@ export class BackgroundError extends Error {
 
 /** The message the polyfill's missing reply becomes, so the retry can recognise it. */
 const NO_ANSWER = 'The extension did not answer. Try again.';
-
-/**
- * Requests whose second delivery would do something twice (a second download, snapshot or
- * pre-import snapshot): resent only when they surely never arrived. Every other request
- * states its intended result, so a resend is harmless.
- */
-const NOT_REPEATABLE: ReadonlySet<RequestType> = new Set([
-  'transfer.export',
-  'transfer.import',
-  'snapshots.take',
-  'snapshots.restore',
-]);
 
 export async function sendRequest<T extends RequestType>(
   request: RequestOf<T>,
@@ -38,7 +28,7 @@ export async function sendRequest<T extends RequestType>(
       if (!answer || typeof answer !== 'object') throw new BackgroundError(NO_ANSWER);
       return answer;
     },
-    { repeatable: !NOT_REPEATABLE.has(request.type) },
+    { repeatable: MESSAGES[request.type as T].resend },
   );
   if (!reply.ok) throw new BackgroundError(reply.error);
   return reply.data;

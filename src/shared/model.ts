@@ -15,13 +15,31 @@ export interface PaperMeta {
   organization?: string;
 }
 
-/** What the user decided about a paper. */
+/** What a paper API told us about a paper (authors for citations), within the protocol's limits. */
+export interface FetchedPaper {
+  id: string;
+  title?: string;
+  authors: string[];
+  summary?: string;
+  publishedAt?: string;
+}
+
+/** What a card shows of the user's decisions about a paper. */
 export interface PaperState {
   saved: boolean;
   read: boolean;
 }
 
-/** States keyed by paper id. */
-export type StateMap = Record<string, PaperState>;
+/**
+ * A paper's state as the background tells it, with the mark's version (`v`, its `updatedAt`):
+ * every reply and change notice carries it, and a context keeps the newest it has seen, so
+ * an answer that arrives late can never overwrite newer news. `v` 0: never marked.
+ */
+export interface MarkState extends PaperState {
+  v: number;
+}
 
-export const UNMARKED: PaperState = Object.freeze({ saved: false, read: false });
+/** States keyed by paper id. */
+export type StateMap = Record<string, MarkState>;
+
+export const UNMARKED: MarkState = Object.freeze({ saved: false, read: false, v: 0 });

@@ -1,18 +1,16 @@
 /**
- * The one message protocol between content scripts, extension pages and the background.
- *
- * The schemas are the source of truth: the background validates every incoming message with
- * them, and the TypeScript types are inferred from them. Content scripts import this file
- * with `import type` only, so valibot never ships in the content script.
+ * The schema of every request in the message table (messages.ts), by type: the background
+ * validates every incoming message with them, and the request types are inferred from them.
+ * Content scripts import this file with `import type` only, so valibot never ships in the
+ * content script.
  */
 import * as v from 'valibot';
+import { isPaperId } from '../site/paper-id';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MEGABYTES } from './backup/limits';
 import { EXPORT_FORMATS } from './export/formats';
 import { LIMITS, MAX_NOTE_LENGTH, MAX_PAPERS_PER_MESSAGE } from './limits';
-import type { PaperState, StateMap } from './model';
-import { isPaperId } from './paper-id';
+import type { MessageType, Request } from './messages';
 import { MAX_TAG_LENGTH, MAX_TAGS_PER_PAPER } from './tags';
-import type { ExportResult, ImportResult, SnapshotSummary } from './transfer-types';
 
 const PaperId = v.pipe(
   v.string(),
@@ -56,6 +54,12 @@ const IdList = v.pipe(v.array(PaperId), v.maxLength(MAX_PAPERS_PER_MESSAGE));
 const Tag = v.pipe(text(MAX_TAG_LENGTH), v.minLength(1, 'Empty tag'));
 const TagList = v.pipe(v.array(Tag), v.maxLength(MAX_TAGS_PER_PAPER));
 const Timestamp = Count;
+/**
+ * When the user made the decision, by the sending context's clock (ms since the epoch). The
+ * later decision wins, field by field (src/db/records.ts), so a message that arrives late
+ * cannot undo a newer decision made elsewhere, and a resend carries the same time.
+ */
+const DecidedAt = Timestamp;
 const MarkSnapshotSchema = v.strictObject({
   id: PaperId,
   savedAt: Timestamp,
@@ -65,152 +69,106 @@ const MarkSnapshotSchema = v.strictObject({
   note: text(MAX_NOTE_LENGTH),
 });
 
-export const RequestSchema = v.variant('type', [
-  /** A content script saw these papers: record what they are, answer what the user decided. */
-  v.strictObject({ type: v.literal('papers.seen'), papers: PaperList }),
-  /** The user's decisions about these papers. */
-  v.strictObject({ type: v.literal('papers.states'), ids: IdList }),
-  /**
-   * Set (never flip) the user's marks on one paper. Carrying the intended value makes a
-   * retried message harmless. `paper` lets the first Save also record what the paper is.
-   */
-  /**
-   * Set marks on many papers in one transaction: "mark all on this page as read", and undo,
-   * which restores each paper's previous marks. Intended values, never flips.
-   */
-  v.strictObject({
-    type: v.literal('papers.set'),
-    marks: v.pipe(
-      v.record(
-        PaperId,
-        v.strictObject({ saved: v.optional(v.boolean()), read: v.optional(v.boolean()) }),
-      ),
-      v.check(
-        (marks) => Object.keys(marks).length <= MAX_PAPERS_PER_MESSAGE,
-        `More than ${MAX_PAPERS_PER_MESSAGE} papers`,
-      ),
-    ),
-  }),
-  /**
-   * The user opened this paper's own page: records `openedAt`, and marks it read when the
-   * user turned on "mark read on open".
-   */
-  v.pipe(
+const Bool = v.optional(v.boolean());
+const MarksById = v.pipe(
+  v.record(PaperId, v.strictObject({ saved: Bool, read: Bool })),
+  v.check(
+    (marks) => Object.keys(marks).length <= MAX_PAPERS_PER_MESSAGE,
+    `More than ${MAX_PAPERS_PER_MESSAGE} papers`,
+  ),
+);
+const ownMeta = (m: { id: string; paper?: { id: string } }) => !m.paper || m.paper.id === m.id;
+
+export const REQUEST_SCHEMAS = {
+  'papers.seen': v.strictObject({ type: v.literal('papers.seen'), papers: PaperList }),
+  'papers.states': v.strictObject({ type: v.literal('papers.states'), ids: IdList }),
+  'paper.mark': v.pipe(
+    v.strictObject({
+      type: v.literal('paper.mark'),
+      id: PaperId,
+      at: DecidedAt,
+      saved: Bool,
+      read: Bool,
+      paper: v.optional(PaperMetaSchema),
+    }),
+    v.check((m) => m.saved !== undefined || m.read !== undefined, 'Sets neither saved nor read'),
+    v.check((m) => ownMeta(m), 'Carries metadata of another paper'),
+  ),
+  'papers.set': v.strictObject({ type: v.literal('papers.set'), at: DecidedAt, marks: MarksById }),
+  'paper.opened': v.pipe(
     v.strictObject({
       type: v.literal('paper.opened'),
       id: PaperId,
       paper: v.optional(PaperMetaSchema),
     }),
-    v.check((m) => !m.paper || m.paper.id === m.id, 'Carries metadata of another paper'),
+    v.check((m) => ownMeta(m), 'Carries metadata of another paper'),
   ),
-  v.pipe(
-    v.strictObject({
-      type: v.literal('paper.mark'),
-      id: PaperId,
-      saved: v.optional(v.boolean()),
-      read: v.optional(v.boolean()),
-      paper: v.optional(PaperMetaSchema),
-    }),
-    v.check((m) => m.saved !== undefined || m.read !== undefined, 'Sets neither saved nor read'),
-    v.check((m) => !m.paper || m.paper.id === m.id, 'Carries metadata of another paper'),
-  ),
-  /** Set (never flip) a paper's note, tags (the whole list) and/or pin. */
-  v.pipe(
+  'paper.annotate': v.pipe(
     v.strictObject({
       type: v.literal('paper.annotate'),
       id: PaperId,
+      at: DecidedAt,
       note: v.optional(text(MAX_NOTE_LENGTH)),
       tags: v.optional(TagList),
-      pinned: v.optional(v.boolean()),
+      pinned: Bool,
     }),
     v.check(
       (m) => m.note !== undefined || m.tags !== undefined || m.pinned !== undefined,
       'Sets neither note, tags nor pinned',
     ),
   ),
-  /** Add and/or remove tags on many papers at once (bulk tagging). */
-  v.pipe(
+  'papers.tag': v.pipe(
     v.strictObject({
       type: v.literal('papers.tag'),
+      at: DecidedAt,
       ids: IdList,
       add: v.optional(TagList),
       remove: v.optional(TagList),
     }),
     v.check((m) => Boolean(m.add?.length || m.remove?.length), 'Adds and removes no tag'),
   ),
-  /** Put marks back exactly as they were before a change (Undo). */
-  v.strictObject({
+  'marks.restore': v.strictObject({
     type: v.literal('marks.restore'),
+    at: DecidedAt,
     marks: v.pipe(v.array(MarkSnapshotSchema), v.maxLength(MAX_PAPERS_PER_MESSAGE)),
   }),
   /**
-   * Export a scope in a format: `download` saves a file through the downloads API (from the
-   * background: Firefox closes the popup, and its blob: URLs, when a file dialog opens);
-   * `text` answers the text, for the clipboard. Extension pages only.
+   * `download` saves a file through the downloads API (from the background: Firefox closes
+   * the popup, and its blob: URLs, when a file dialog opens); `text` answers the text.
    */
-  v.strictObject({
+  'transfer.export': v.strictObject({
     type: v.literal('transfer.export'),
     scope: ExportScopeSchema,
     format: v.picklist(EXPORT_FORMATS),
     deliver: v.picklist(['download', 'text']),
   }),
-  /** Import a JSON backup or a list of ids/links; validated whole, written in one transaction. */
-  v.strictObject({
+  'transfer.import': v.strictObject({
     type: v.literal('transfer.import'),
     text: v.pipe(
       v.string(),
       v.maxLength(MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_MEGABYTES} MB`),
     ),
   }),
-  /** Automatic backups, newest first, without their text. */
-  v.strictObject({ type: v.literal('snapshots.list') }),
-  /** Take a snapshot now. */
-  v.strictObject({ type: v.literal('snapshots.take') }),
-  /** Replace the database with a snapshot (the present is snapshotted first). */
-  v.strictObject({
+  'snapshots.list': v.strictObject({ type: v.literal('snapshots.list') }),
+  'snapshots.take': v.strictObject({ type: v.literal('snapshots.take') }),
+  'snapshots.restore': v.strictObject({
     type: v.literal('snapshots.restore'),
     id: v.pipe(v.number(), v.integer(), v.minValue(1)),
   }),
-]);
-
-/** Requests that change or reveal the whole database: refused from content scripts. */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set([
-  'transfer.export',
-  'transfer.import',
-  'snapshots.list',
-  'snapshots.take',
-  'snapshots.restore',
-]);
-
-export type Request = v.InferOutput<typeof RequestSchema>;
-export type RequestType = Request['type'];
-export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
-
-export interface Responses {
-  'papers.seen': StateMap;
-  'papers.states': StateMap;
-  'paper.mark': PaperState;
-  'paper.opened': PaperState;
-  'papers.set': StateMap;
-  /** The new states of the papers whose marks changed (unchanged ones are left out). */
-  'paper.annotate': StateMap;
-  'papers.tag': StateMap;
-  'marks.restore': StateMap;
-  'transfer.export': ExportResult;
-  'transfer.import': ImportResult;
-  'snapshots.list': SnapshotSummary[];
-  'snapshots.take': SnapshotSummary[];
-  'snapshots.restore': ImportResult;
-}
-
-/** Errors cross the boundary as data: a reply never rejects. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+} satisfies Record<MessageType, v.GenericSchema>;
 
 export type ParsedRequest = { ok: true; request: Request } | { ok: false; error: string };
 
+const KNOWN_TYPES = new Set<string>(Object.keys(REQUEST_SCHEMAS));
+
 /** Validates an untrusted message; the error says which field is wrong and why. */
 export function parseRequest(raw: unknown): ParsedRequest {
-  const result = v.safeParse(RequestSchema, raw, { abortPipeEarly: true });
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : null;
+  if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
+    return { ok: false, error: 'Invalid message at type: Unknown message type' };
+  }
+  const schema = REQUEST_SCHEMAS[type as MessageType] as v.GenericSchema<unknown, Request>;
+  const result = v.safeParse(schema, raw, { abortPipeEarly: true });
   if (result.success) return { ok: true, request: result.output };
   const first = result.issues[0];
   const path = v.getDotPath(first);

@@ -104,11 +104,12 @@ describe('Firefox: read papers out of the way', () => {
   it('dims a card read from its own button, hides it on the next visit, and counts it', async () => {
     const page = await session.openSite('/papers/date/2024-08-01');
     const id = '2407.21770';
-    // A click dispatched on the button itself: this tests the filter, not pointer aiming.
-    await page.evaluate((paper) => {
-      const host = document.querySelector(`[data-paper-queue-id="${paper}"]`);
-      host?.shadowRoot?.querySelector<HTMLButtonElement>('button.read')?.click();
-    }, id);
+    // A real key press on the focused button: trusted, as the content script requires, and
+    // this tests the filter, not pointer aiming (a click can land on the next card's link
+    // while the page scrolls the button into view).
+    const read = await page.waitForSelector(`[data-paper-queue-id="${id}"] >>> button.read`);
+    await read?.focus();
+    await page.keyboard.press('Enter');
     const hidden = () =>
       page.evaluate((paper) => {
         const card = document.querySelector(`[data-paper-queue-id="${paper}"]`)?.closest('article');

@@ -37,7 +37,11 @@ async function setStates(page: Page, marks: Record<string, { saved?: boolean; re
     const { chrome } = globalThis as unknown as {
       chrome: { runtime: { sendMessage: (msg: unknown) => Promise<{ ok: boolean }> } };
     };
-    const reply = await chrome.runtime.sendMessage({ type: 'papers.set', marks: m });
+    const reply = await chrome.runtime.sendMessage({
+      type: 'papers.set',
+      at: Date.now(),
+      marks: m,
+    });
     if (!reply.ok) throw new Error(JSON.stringify(reply));
   }, marks);
   await popup.close();

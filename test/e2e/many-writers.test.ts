@@ -44,6 +44,7 @@ function popupSets(popup: Page, id: string, change: { saved?: boolean; read?: bo
         }
       ).chrome.runtime.sendMessage({
         type: 'papers.set',
+        at: Date.now(),
         marks: { [paperId]: marks },
       }),
     [id, change] as const,
@@ -74,14 +75,20 @@ describe('two tabs and the popup at once', () => {
       const wantedByPopup = round % 2 === 0;
       const previous = await marksIn(popup);
       // In the same moment: both tabs and the popup decide about one paper, and each also
-      // changes a paper of its own. DOM clicks, not mouse clicks: two mouse clicks at once
-      // on one page scroll under each other and can land on the wrong button.
+      // changes a paper of its own. Real key presses on the focused buttons (trusted events,
+      // as the content script requires), not mouse clicks: two mouse clicks at once on one
+      // page scroll under each other and can land on the wrong button. One page's presses go
+      // one after the other (each moves that page's focus); the pages act at once.
       await Promise.all([
-        saveButton(controlsOf(first, contested)).first().dispatchEvent('click'),
-        readButton(controlsOf(second, contested)).first().dispatchEvent('click'),
+        (async () => {
+          await saveButton(controlsOf(first, contested)).first().press('Enter');
+          await readButton(controlsOf(first, a)).first().press('Enter');
+        })(),
+        (async () => {
+          await readButton(controlsOf(second, contested)).first().press('Enter');
+          await saveButton(controlsOf(second, b)).first().press('Enter');
+        })(),
         popupSets(popup, contested, { saved: wantedByPopup }),
-        readButton(controlsOf(first, a)).first().dispatchEvent('click'),
-        saveButton(controlsOf(second, b)).first().dispatchEvent('click'),
         popupSets(popup, c, { read: wantedByPopup }),
       ]);
 

@@ -1,15 +1,23 @@
-// A stand-in background for content-script unit tests: answers from a map of states, records
-// every request, and lets a test push "another tab changed this" notices.
+// A stand-in background for content-script unit tests: answers from a map of states (each
+// write moves the paper's version on, as the database does), validates and records every
+// request, and lets a test push "another tab changed this" notices.
 import type { AppDeps } from '../../src/content/content-app';
-import type { PaperState, StateMap } from '../../src/shared/model';
+import type { Request, Responses } from '../../src/shared/messages';
+import type { MarkState, PaperState, StateMap } from '../../src/shared/model';
 import type { PageStatus } from '../../src/shared/page-status';
-import type { Request, Responses } from '../../src/shared/protocol';
+import { parseRequest } from '../../src/shared/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 
-const UNMARKED: PaperState = { saved: false, read: false };
+const UNMARKED: MarkState = { saved: false, read: false, v: 0 };
 
-export function fakeBackground(initial: StateMap = {}) {
-  const states: StateMap = { ...initial };
+export function fakeBackground(initial: Record<string, PaperState> = {}) {
+  let version = 0;
+  const states: StateMap = {};
+  const write = (id: string, state: PaperState): MarkState => {
+    states[id] = { saved: state.saved, read: state.read, v: ++version };
+    return states[id] as MarkState;
+  };
+  for (const [id, state] of Object.entries(initial)) write(id, state);
   const requests: Request[] = [];
   const warnings: string[] = [];
   let push: (s: StateMap) => void = () => {};
@@ -32,7 +40,7 @@ export function fakeBackground(initial: StateMap = {}) {
         return states[request.id] ?? UNMARKED;
       case 'papers.set': {
         for (const [id, wanted] of Object.entries(request.marks)) {
-          states[id] = { ...(states[id] ?? UNMARKED), ...wanted };
+          write(id, { ...(states[id] ?? UNMARKED), ...wanted });
         }
         return pick(Object.keys(request.marks));
       }
@@ -40,8 +48,7 @@ export function fakeBackground(initial: StateMap = {}) {
         const next = { ...(states[request.id] ?? UNMARKED) };
         if (request.saved !== undefined) next.saved = request.saved;
         if (request.read !== undefined) next.read = request.read;
-        states[request.id] = next;
-        return next;
+        return write(request.id, next);
       }
       default:
         throw new Error(`The content script never sends ${request.type}`);
@@ -49,7 +56,10 @@ export function fakeBackground(initial: StateMap = {}) {
   };
 
   const deps: AppDeps = {
+    // Every request is checked against the real schemas first, as the background does.
     send: async (request) => {
+      const parsed = parseRequest(structuredClone(request));
+      if (!parsed.ok) throw new Error(parsed.error);
       requests.push(request as Request);
       return answer(request as Request) as never;
     },
@@ -75,6 +85,14 @@ export function fakeBackground(initial: StateMap = {}) {
     states,
     requests,
     warnings,
+    /** Another context changed these papers: written here, then announced. */
+    change: (changes: Record<string, PaperState>) => {
+      const notice: StateMap = {};
+      for (const [id, state] of Object.entries(changes)) notice[id] = write(id, state);
+      push(notice);
+      return notice;
+    },
+    /** A raw notice, as the background would send it (versions included). */
     push: (s: StateMap) => push(s),
     status: () => statusOf(),
     kill: () => {

@@ -4,6 +4,7 @@ import { startContentApp } from '../../src/content/content-app';
 import { HOST_ATTRIBUTE } from '../../src/content/controls';
 import { fakeBackground } from '../support/fake-background';
 import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
+import { userClick, userKey } from '../support/user-events';
 
 function loadPage(fixture: string, url = 'https://huggingface.co/papers') {
   (window as unknown as { happyDOM: { setURL: (u: string) => void } }).happyDOM.setURL(url);
@@ -68,7 +69,7 @@ describe.each([
     await settle();
     const id = ids[2] as string;
     const first = hosts(id)[0] as HTMLElement;
-    buttons(first).save.click();
+    userClick(buttons(first).save);
     await settle();
     expect(bg.requests.at(-1)).toMatchObject({
       type: 'paper.mark',
@@ -78,7 +79,7 @@ describe.each([
     });
     expect(hosts(id)).toHaveLength(copies);
     for (const host of hosts(id)) expect(pressed(buttons(host).save)).toBe('true');
-    buttons(first).read.click();
+    userClick(buttons(first).read);
     await settle();
     expect(bg.requests.at(-1)).toMatchObject({ type: 'paper.mark', id, read: true });
     expect(bg.requests.at(-1)).not.toHaveProperty('saved');
@@ -94,15 +95,69 @@ describe.each([
     const siteSaw: string[] = [];
     card.addEventListener('click', (event) => siteSaw.push((event.target as Element).tagName));
     document.addEventListener('click', () => siteSaw.push('document'));
-    buttons(host).read.click();
+    userClick(buttons(host).read);
     await settle();
     expect(siteSaw).toEqual([]);
     expect(bg.requests.at(-1)).toMatchObject({ type: 'paper.mark', id: ids[0], read: true });
     // A click elsewhere on the card is the site's, untouched and not ours.
     const requests = bg.requests.length;
-    card.querySelector('h3')?.click();
+    userClick(card.querySelector('h3') as HTMLElement);
     expect(siteSaw).toEqual(['H3', 'document']);
     expect(bg.requests).toHaveLength(requests);
+  });
+});
+
+describe('only the user changes the queue', () => {
+  it('ignores clicks and keys a page script makes, and acts on the user’s own', async () => {
+    loadPage(LISTING_2024);
+    const bg = fakeBackground();
+    stop = startContentApp(window, bg.deps).stop;
+    await settle();
+    const host = hosts()[0] as HTMLElement;
+    const before = bg.requests.length;
+    // What huggingface.co's own scripts (or anything injected into them) can do.
+    buttons(host).save.click();
+    buttons(host).read.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    const bar = document.querySelector('[data-paper-queue-ui="bar"]');
+    for (const button of bar?.shadowRoot?.querySelectorAll('button') ?? []) button.click();
+    for (const key of ['j', 's', 'r', 'u']) {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    }
+    await settle();
+    expect(bg.requests).toHaveLength(before);
+    expect(pressed(buttons(host).save)).toBe('false');
+    expect(document.documentElement.getAttribute('data-paper-queue-mode')).toBe('hide');
+    // The user's own click and keys still work.
+    userClick(buttons(host).save);
+    userKey(document.body, 'j');
+    userKey(document.body, 'r');
+    await settle();
+    expect(bg.requests.slice(before).map((r) => r.type)).toEqual(['paper.mark', 'paper.mark']);
+    expect(pressed(buttons(host).save)).toBe('true');
+  });
+});
+
+describe('mark all read, and undo', () => {
+  it('marks every unread paper read in one message, and undo puts back each one’s state', async () => {
+    loadPage(LISTING_2024);
+    const ids = readProps(LISTING_2024).dailyPapers.map((e) => e.paper.id);
+    const bg = fakeBackground({ [ids[0] as string]: { saved: true, read: false } });
+    stop = startContentApp(window, bg.deps).stop;
+    await settle();
+    const bar = document.querySelector('[data-paper-queue-ui="bar"]')?.shadowRoot;
+    const markAll = [...(bar?.querySelectorAll('button') ?? [])].find((b) =>
+      /Mark all/.test(b.textContent ?? ''),
+    ) as HTMLButtonElement;
+    userClick(markAll);
+    await settle();
+    const marked = bg.requests.at(-1);
+    expect(marked?.type === 'papers.set' && Object.keys(marked.marks)).toEqual(ids);
+    for (const id of ids) expect(bg.states[id]).toMatchObject({ read: true });
+    userKey(document.body, 'u');
+    await settle();
+    expect(bg.states[ids[0] as string]).toMatchObject({ saved: true, read: false });
+    for (const id of ids.slice(1))
+      expect(bg.states[id]).toMatchObject({ saved: false, read: false });
   });
 });
 
@@ -134,7 +189,7 @@ describe('the content script as the page changes', () => {
     const bg = fakeBackground();
     stop = startContentApp(window, bg.deps).stop;
     await settle();
-    bg.push({
+    bg.change({
       '2609.20519': { saved: true, read: true },
       '2501.99999': { saved: true, read: false },
     });
@@ -168,7 +223,7 @@ describe('the content script as the page changes', () => {
     stop = startContentApp(window, bg.deps).stop;
     await settle();
     bg.kill();
-    bg.push({ '2609.20519': { saved: true, read: true } });
+    bg.change({ '2609.20519': { saved: true, read: true } });
     expect(hosts()).toEqual([]);
     document.body.insertAdjacentHTML(
       'beforeend',
@@ -189,7 +244,7 @@ describe('the content script as the page changes', () => {
     stop = startContentApp(window, bg.deps).stop;
     await settle();
     const host = hosts('2609.20519')[0] as HTMLElement;
-    buttons(host).save.click();
+    userClick(buttons(host).save);
     await settle();
     expect(pressed(buttons(host).save)).toBe('false');
     expect(host.shadowRoot?.textContent).toContain('Storage is full');

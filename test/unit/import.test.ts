@@ -2,12 +2,13 @@
 // a good one merges in one transaction (newer updatedAt wins). And the lossless round trip.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type PaperQueueDB } from '../../src/db/database';
-import { applyMarks, recordSeen } from '../../src/db/marks';
+import { applyIntents, recordSeen } from '../../src/db/marks';
 import { importBackup, importIds, readBackup } from '../../src/db/transfer';
 import { toBackupJson } from '../../src/shared/backup/format';
 import { MAX_IMPORT_BYTES } from '../../src/shared/backup/limits';
 import { parseBackup } from '../../src/shared/backup/parse-backup';
 import { paperIdFromLine, parseIdList } from '../../src/shared/backup/parse-id-list';
+import { markPaper } from '../support/decisions';
 import { LISTING_2024, readProps } from '../support/fixtures';
 
 let db: PaperQueueDB;
@@ -33,14 +34,15 @@ async function fillDatabase(target: PaperQueueDB) {
   await recordSeen(target, listing, 1000);
   const ids = listing.map((p) => p.id);
   for (const [i, id] of ids.slice(0, 8).entries()) {
-    await applyMarks(target, { id, saved: true, read: i % 3 === 0 }, 2000 + i);
+    await markPaper(target, { id, saved: true, read: i % 3 === 0 }, 2000 + i);
   }
-  await target.marks.update(ids[1] as string, {
+  const annotation = {
     tags: ['llm', 'to-cite'],
     note: 'Quotes " and \\ and\nnew lines, =HYPERLINK("x") </script> עברית',
-    pinnedAt: 5000,
-  });
-  await applyMarks(target, { id: ids[9] as string, read: true }, 3000); // read, never saved
+    pinned: true,
+  };
+  await applyIntents(target, { [ids[1] as string]: annotation }, 5000, 5000);
+  await markPaper(target, { id: ids[9] as string, read: true }, 3000); // read, never saved
 }
 
 async function dump(target: PaperQueueDB) {
@@ -71,17 +73,17 @@ describe('the JSON backup', () => {
     });
   });
 
-  it('merges per paper: the newer updatedAt wins, nothing local is removed', async () => {
+  it('merges per paper and field: the later decision wins, nothing local is removed', async () => {
     const [a, b, c] = listing.map((p) => p.id) as [string, string, string];
-    await applyMarks(db, { id: a, saved: true }, 100);
-    await applyMarks(db, { id: b, saved: true }, 100);
+    await markPaper(db, { id: a, saved: true }, 100);
+    await markPaper(db, { id: b, saved: true }, 100);
     const text = toBackupJson(await readBackup(db, { kind: 'everything' }, 150));
-    await applyMarks(db, { id: a, read: true }, 200); // local is newer than the file
-    await applyMarks(db, { id: c, saved: true }, 200); // only local
+    await markPaper(db, { id: a, read: true }, 200); // local is newer than the file
+    await markPaper(db, { id: c, saved: true }, 200); // only local
     const file = JSON.parse(text);
     const markOfB = file.marks.find((m: { id: string }) => m.id === b);
     markOfB.note = 'from the other browser';
-    markOfB.updatedAt = 300; // the file is newer for b
+    markOfB.clock.note = 300; // decided later in the file than anything here
     const parsed = parseBackup(JSON.stringify(file));
     if (!parsed.ok) throw new Error(parsed.error);
     const { report } = await importBackup(db, parsed.value);
@@ -89,6 +91,33 @@ describe('the JSON backup', () => {
     expect(await db.marks.get(a)).toMatchObject({ readAt: 200 });
     expect(await db.marks.get(b)).toMatchObject({ note: 'from the other browser' });
     expect(await db.marks.get(c)).toMatchObject({ savedAt: 200 });
+  });
+
+  it('reads a version 1 backup, whose marks count as decided when they last changed', async () => {
+    const [a, b] = listing.map((p) => p.id) as [string, string];
+    await markPaper(db, { id: a, saved: true }, 100);
+    await markPaper(db, { id: b, saved: true }, 500);
+    const v1 = {
+      format: 'paper-queue-backup',
+      version: 1,
+      exportedAt: new Date(0).toISOString(),
+      papers: [],
+      marks: [a, b].map((id) => ({
+        id,
+        savedAt: 0,
+        readAt: 300,
+        updatedAt: 300,
+        pinnedAt: 0,
+        tags: [],
+        note: '',
+      })),
+    };
+    const parsed = parseBackup(JSON.stringify(v1));
+    if (!parsed.ok) throw new Error(parsed.error);
+    await importBackup(db, parsed.value);
+    // a: the file's removal (300) is later than our save (100); b: our save (500) is later.
+    expect(await db.marks.get(a)).toMatchObject({ savedAt: 0, readAt: 300 });
+    expect(await db.marks.get(b)).toMatchObject({ savedAt: 500, readAt: 300 });
   });
 });
 
@@ -106,8 +135,8 @@ describe('a refused import', () => {
     ['another format', (t) => t.replace('paper-queue-backup', 'zotero'), /format is not/],
     [
       'a newer version',
-      (t) => t.replace('"version": 1', '"version": 2'),
-      /version 2 is not supported/,
+      (t) => t.replace('"version": 2', '"version": 3'),
+      /version 3 is not supported/,
     ],
     ['an array', () => '[]', /expected a JSON object/],
     [
@@ -189,10 +218,10 @@ describe('a list of ids and links', () => {
   });
 
   it('saves listed papers in one transaction, leaving saved ones alone', async () => {
-    await applyMarks(db, { id: '2407.21783', saved: true }, 100);
+    await markPaper(db, { id: '2407.21783', saved: true }, 100);
     const outcome = await importIds(db, ['2407.21783', '2407.21770'], 500);
     expect(outcome.report).toEqual({ added: 1, updated: 0, unchanged: 1 });
-    expect(outcome.changed).toEqual({ '2407.21770': { saved: true, read: false } });
+    expect(outcome.changed).toEqual({ '2407.21770': { saved: true, read: false, v: 500 } });
     expect(await db.marks.get('2407.21783')).toMatchObject({ savedAt: 100 });
     expect(await db.marks.get('2407.21770')).toMatchObject({ savedAt: 500, updatedAt: 500 });
   });

@@ -1,7 +1,17 @@
+// Writing and reading the user's decisions in the database (src/db/marks.ts, queue.ts): one
+// transaction per call, through the rules of records.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyMark, openDatabase, type PaperQueueDB } from '../../src/db/database';
-import { applyMarks, getStates, recordSeen } from '../../src/db/marks';
-import { loadQueue } from '../../src/db/queue';
+import { openDatabase, type PaperQueueDB } from '../../src/db/database';
+import {
+  applyIntents,
+  getStates,
+  recordOpened,
+  recordSeen,
+  restoreDecisions,
+  tagMany,
+} from '../../src/db/marks';
+import { loadFirstScreen, loadQueue, loadSaved } from '../../src/db/queue';
+import { decisionsOf, emptyMark, type Intent } from '../../src/db/records';
 
 let db: PaperQueueDB;
 beforeEach(() => {
@@ -16,11 +26,18 @@ const llama = {
   title: 'The Llama 3 Herd of Models',
   authors: ['Abhimanyu Dubey'],
 };
+const A = '2501.00001';
+const B = '2501.00002';
+const C = '2501.00003';
+
+/** One decision about one paper, made and written at `at`. */
+const decide = (id: string, intent: Intent, at: number) =>
+  applyIntents(db, { [id]: intent }, at, at);
 
 describe('recordSeen', () => {
   it('stores metadata and answers unmarked states for new papers', async () => {
     const states = await recordSeen(db, [llama], 1000);
-    expect(states).toEqual({ [llama.id]: { saved: false, read: false } });
+    expect(states).toEqual({ [llama.id]: { saved: false, read: false, v: 0 } });
     expect(await db.papers.get(llama.id)).toEqual({
       ...llama,
       firstSeenAt: 1000,
@@ -30,9 +47,9 @@ describe('recordSeen', () => {
 
   it('refreshes metadata without erasing known fields or touching decisions', async () => {
     await recordSeen(db, [{ ...llama, upvotes: 90 }], 1000);
-    await applyMarks(db, { id: llama.id, saved: true }, 1500);
+    await decide(llama.id, { saved: true }, 1500);
     const states = await recordSeen(db, [{ id: llama.id, title: 'New title', upvotes: 94 }], 2000);
-    expect(states[llama.id]).toEqual({ saved: true, read: false });
+    expect(states[llama.id]).toEqual({ saved: true, read: false, v: 1500 });
     expect(await db.papers.get(llama.id)).toEqual({
       ...llama,
       title: 'New title',
@@ -40,72 +57,162 @@ describe('recordSeen', () => {
       firstSeenAt: 1000,
       lastSeenAt: 2000,
     });
-    expect(await db.marks.get(llama.id)).toEqual({
-      ...emptyMark(llama.id),
-      savedAt: 1500,
-      updatedAt: 1500,
-    });
+    expect(await db.marks.get(llama.id)).toMatchObject({ savedAt: 1500, updatedAt: 1500 });
   });
 });
 
-describe('applyMarks', () => {
+describe('applyIntents', () => {
   it('sets intended values, so applying a change twice is harmless', async () => {
-    const first = await applyMarks(db, { id: llama.id, saved: true }, 1000);
-    const again = await applyMarks(db, { id: llama.id, saved: true }, 2000);
-    expect(first).toEqual({ state: { saved: true, read: false }, changed: true });
-    expect(again).toEqual({ state: { saved: true, read: false }, changed: false });
+    const first = await decide(llama.id, { saved: true }, 1000);
+    const again = await applyIntents(db, { [llama.id]: { saved: true } }, 1000, 2000);
+    expect(first.changed).toEqual({ [llama.id]: { saved: true, read: false, v: 1000 } });
+    expect(first.newlySaved).toEqual([llama.id]);
+    expect(again.changed).toEqual({});
+    expect(again.states).toEqual(first.changed);
     expect(await db.marks.get(llama.id)).toMatchObject({ savedAt: 1000, updatedAt: 1000 });
   });
 
-  it('records read and saved independently', async () => {
-    await applyMarks(db, { id: llama.id, read: true }, 1000);
-    await applyMarks(db, { id: llama.id, saved: true }, 2000);
-    await applyMarks(db, { id: llama.id, read: false }, 3000);
-    expect(await db.marks.get(llama.id)).toEqual({
-      ...emptyMark(llama.id),
+  it('records read and saved independently, each version above the last', async () => {
+    await decide(llama.id, { read: true }, 1000);
+    await decide(llama.id, { saved: true }, 2000);
+    await decide(llama.id, { read: false }, 3000);
+    expect(await db.marks.get(llama.id)).toMatchObject({
       savedAt: 2000,
+      readAt: 0,
       updatedAt: 3000,
     });
-    expect(await getStates(db, [llama.id, '2501.00001'])).toEqual({
-      [llama.id]: { saved: true, read: false },
-      '2501.00001': { saved: false, read: false },
+    expect(await getStates(db, [llama.id, A])).toEqual({
+      [llama.id]: { saved: true, read: false, v: 3000 },
+      [A]: { saved: false, read: false, v: 0 },
     });
+  });
+
+  it('keeps a newer decision when an older one is written after it', async () => {
+    await decide(llama.id, { saved: true }, 2000);
+    // Decided at 1000 (a message that waited for a stopped worker), written at 3000.
+    const late = await applyIntents(db, { [llama.id]: { saved: false } }, 1000, 3000);
+    expect(late.changed).toEqual({});
+    expect(late.states[llama.id]).toMatchObject({ saved: true });
   });
 
   it('records the paper it was given along with the decision, in one transaction', async () => {
-    await applyMarks(db, { id: llama.id, saved: true, paper: llama }, 1000);
+    await applyIntents(db, { [llama.id]: { saved: true } }, 1000, 1000, { papers: [llama] });
     expect((await db.papers.get(llama.id))?.title).toBe(llama.title);
+  });
+
+  it('sets note, tags (normalised) and pin, keeping the saved and read marks', async () => {
+    await decide(A, { saved: true }, 100);
+    const { changed } = await decide(A, { note: 'Read §3', tags: ['ML', ' ml', 'Vision'] }, 200);
+    expect(changed).toEqual({ [A]: { saved: true, read: false, v: 200 } });
+    expect(await db.marks.get(A)).toMatchObject({
+      savedAt: 100,
+      updatedAt: 200,
+      note: 'Read §3',
+      tags: ['ml', 'vision'],
+    });
+  });
+
+  it('pins with the time it was pinned, keeps it when pinned again, and unpins', async () => {
+    await decide(A, { pinned: true }, 100);
+    await decide(A, { pinned: true }, 200);
+    expect((await db.marks.get(A))?.pinnedAt).toBe(100);
+    await decide(A, { pinned: false }, 300);
+    expect((await db.marks.get(A))?.pinnedAt).toBe(0);
+  });
+
+  it('marks many at once and reports only the papers that changed', async () => {
+    for (const id of [A, B, C]) await decide(id, { saved: true }, 100);
+    await decide(A, { read: true }, 150);
+    const many = await applyIntents(db, { [A]: { read: true }, [B]: { read: true } }, 150, 200);
+    expect(Object.keys(many.changed)).toEqual([B]);
+    expect(Object.keys(many.states)).toEqual([A, B]);
+    expect((await db.marks.get(A))?.readAt).toBe(150);
   });
 });
 
-describe('loadQueue', () => {
-  it('lists saved papers, unread first, newest saved first', async () => {
-    const ids = ['2501.00001', '2501.00002', '2501.00003', '2501.00004'];
+describe('tags, Undo and opening', () => {
+  beforeEach(async () => {
+    for (const id of [A, B, C]) await decide(id, { saved: true }, 100);
+  });
+
+  it('adds and removes tags without touching the others', async () => {
+    await decide(A, { tags: ['keep', 'old'] }, 110);
+    await tagMany(db, { ids: [A, B], add: ['New'], remove: ['old'] }, 200);
+    expect((await db.marks.get(A))?.tags).toEqual(['keep', 'new']);
+    expect((await db.marks.get(B))?.tags).toEqual(['new']);
+    expect((await db.marks.get(C))?.tags).toEqual([]);
+  });
+
+  it('restores decisions exactly as they were: Undo of a remove keeps the old place', async () => {
+    await decide(A, { note: 'n', tags: ['t'], pinned: true }, 120);
+    const before = (await db.marks.bulkGet([A, B])).map((mark) => ({
+      id: mark?.id as string,
+      ...decisionsOf(mark ?? emptyMark('')),
+    }));
+    await applyIntents(db, { [A]: { saved: false }, [B]: { saved: false } }, 200, 200);
+    expect(await db.marks.where('savedAt').above(0).count()).toBe(1);
+    const { changed } = await restoreDecisions(db, before, 300, 300);
+    expect(changed).toEqual({
+      [A]: { saved: true, read: false, v: 300 },
+      [B]: { saved: true, read: false, v: 300 },
+    });
+    expect(await db.marks.get(A)).toMatchObject({ ...before[0], updatedAt: 300 });
+  });
+
+  it('records an opened page, and marks it read only when asked', async () => {
+    const plain = await recordOpened(db, { id: A, markRead: false }, 400);
+    expect(plain.states[A]).toMatchObject({ saved: true, read: false });
+    expect((await db.marks.get(A))?.openedAt).toBe(400);
+    const read = await recordOpened(db, { id: A, markRead: true }, 500);
+    expect(read.changed[A]).toMatchObject({ read: true });
+  });
+});
+
+describe('reading the queue', () => {
+  beforeEach(async () => {
     await recordSeen(
       db,
-      ids.map((id) => ({ id, title: `Paper ${id}`, publishedAt: '2025-01-02' })),
+      [A, B, C].map((id) => ({ id, title: `T ${id}`, summary: 's' })),
       1,
     );
-    await applyMarks(db, { id: ids[0] as string, saved: true }, 100);
-    await applyMarks(db, { id: ids[1] as string, saved: true, read: true }, 200);
-    await applyMarks(db, { id: ids[2] as string, saved: true }, 300);
-    await applyMarks(db, { id: ids[3] as string, read: true }, 400); // read, never saved
-    const queue = await loadQueue(db);
-    expect(queue.map((e) => e.id)).toEqual([ids[2], ids[0], ids[1]]);
-    expect(queue[0]).toMatchObject({
-      title: 'Paper 2501.00003',
-      publishedAt: '2025-01-02',
-      readAt: 0,
-    });
+  });
+
+  it('reads every saved paper with its marks and metadata, once per paper', async () => {
+    await decide(A, { saved: true }, 10);
+    await decide(A, { tags: ['x'], note: 'n' }, 11);
+    await decide(B, { read: true }, 12); // read, never saved
+    const known = new Map();
+    const [entry] = await loadSaved(db, known);
+    expect(entry).toMatchObject({ id: A, title: `T ${A}`, summary: 's', tags: ['x'], note: 'n' });
+    expect([...known.keys()]).toEqual([A]);
+  });
+
+  it('lists saved papers pinned first, unread first, newest saved first', async () => {
+    await decide(A, { saved: true }, 100);
+    await decide(B, { saved: true, read: true }, 200);
+    await decide(C, { saved: true }, 300);
+    await decide('2501.00004', { read: true }, 400); // read, never saved
+    expect((await loadQueue(db)).map((e) => e.id)).toEqual([C, A, B]);
+    await decide(B, { pinned: true }, 500);
+    expect((await loadQueue(db)).map((e) => e.id)).toEqual([B, C, A]);
   });
 
   it('shows the id of a saved paper it knows nothing else about', async () => {
-    await applyMarks(db, { id: '2501.00009', saved: true }, 1);
-    expect((await loadQueue(db))[0]).toMatchObject({
-      id: '2501.00009',
+    await decide('2501.00009', { saved: true }, 1);
+    expect((await loadQueue(db)).find((e) => e.id === '2501.00009')).toMatchObject({
       title: '2501.00009',
       authors: [],
     });
+  });
+
+  it('draws the first screen from pinned papers, then the newest unread, then read', async () => {
+    await decide(A, { saved: true, read: true }, 30);
+    await decide(B, { saved: true }, 10);
+    await decide(C, { saved: true }, 20);
+    await decide(B, { pinned: true }, 40);
+    const ids = (await loadFirstScreen(db, 5)).map((e) => e.id);
+    expect(ids).toEqual([B, C, A]);
+    expect((await loadFirstScreen(db, 1)).map((e) => e.id)).toEqual([B, C]);
   });
 });
 
@@ -124,27 +231,10 @@ describe('schema upgrades', () => {
       savedAt: 10,
       readAt: 20,
       updatedAt: 20,
+      clock: { savedAt: 20, readAt: 20, pinnedAt: 20, tags: 20, note: 20 },
     });
     expect(await upgraded.papers.get(llama.id)).toMatchObject(llama);
     expect(await upgraded.marks.where('tags').equals('x').count()).toBe(0);
     await upgraded.delete();
-  });
-});
-
-describe('applyManyMarks', () => {
-  it('sets intended marks on many papers at once and reports what changed', async () => {
-    const { applyManyMarks } = await import('../../src/db/marks');
-    await applyMarks(db, { id: '2501.00001', read: true }, 10);
-    const result = await applyManyMarks(
-      db,
-      { '2501.00001': { read: true }, '2501.00002': { read: true, saved: true } },
-      20,
-    );
-    expect(result.states).toEqual({
-      '2501.00001': { saved: false, read: true },
-      '2501.00002': { saved: true, read: true },
-    });
-    expect(result.changed).toEqual({ '2501.00002': { saved: true, read: true } });
-    expect((await db.marks.get('2501.00001'))?.readAt).toBe(10);
   });
 });

@@ -2,14 +2,13 @@
 // fake clock. 429 with Retry-After, 503, offline, at most two requests at a time.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MetadataFetcher } from '../../src/background/metadata/metadata-fetcher';
-import { readApiPaper, retryAfterMs } from '../../src/background/metadata/paper-api';
+import { retryAfterMs } from '../../src/background/metadata/retry-after';
 import { openDatabase, type PaperQueueDB } from '../../src/db/database';
-import {
-  type FetchedPaper,
-  savedPapersWithoutAuthors,
-  storeFetchedPaper,
-} from '../../src/db/enrichment';
-import { applyMarks, recordSeen } from '../../src/db/marks';
+import { savedPapersWithoutAuthors, storeFetchedPaper } from '../../src/db/enrichment';
+import { recordSeen } from '../../src/db/marks';
+import type { FetchedPaper } from '../../src/shared/model';
+import { readApiPaper } from '../../src/site/huggingface/api';
+import { markPaper } from '../support/decisions';
 import { LISTING_2024, readFixture, readProps } from '../support/fixtures';
 
 /** An `/api/papers/<id>` body built from the saved listing's island (the same fields). */
@@ -188,9 +187,9 @@ describe('storing what the API said', () => {
   it('finds saved papers without authors and fills in metadata, never marks', async () => {
     await recordSeen(db, [{ id: '2407.21783', title: 'The Llama 3 Herd of Models' }], 10);
     await recordSeen(db, [{ id: '2407.21686', title: 'Avatar', authors: ['G. Moon'] }], 10);
-    await applyMarks(db, { id: '2407.21783', saved: true }, 20);
-    await applyMarks(db, { id: '2407.21686', saved: true }, 20);
-    await applyMarks(db, { id: '2410.17243', saved: true, read: true }, 30); // never seen
+    await markPaper(db, { id: '2407.21783', saved: true }, 20);
+    await markPaper(db, { id: '2407.21686', saved: true }, 20);
+    await markPaper(db, { id: '2410.17243', saved: true, read: true }, 30); // never seen
     expect((await savedPapersWithoutAuthors(db)).sort()).toEqual(['2407.21783', '2410.17243']);
     const marksBefore = await db.marks.toArray();
     for (const id of ['2407.21783', '2410.17243', '2407.21686']) {

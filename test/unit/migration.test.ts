@@ -58,7 +58,7 @@ describe('migrating a version 1 database', () => {
     const before = await createV1(name, RECORDS);
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.papers.count()).toBe(RECORDS);
     expect(await db.papers.toArray()).toEqual(
       before.papers.sort((a, b) => a.id.localeCompare(b.id)),
@@ -66,13 +66,18 @@ describe('migrating a version 1 database', () => {
     const marks = await db.marks.toArray();
     expect(marks).toHaveLength(before.marks.length);
     const sorted = before.marks.sort((a, b) => a.id.localeCompare(b.id));
-    expect(marks).toEqual(sorted.map((m) => ({ ...m, pinnedAt: 0, tags: [], note: '' })));
+    // v2 added pin, tags and note; v3 the clock (each field decided when the mark last changed).
+    const clockAt = (at: number) => ({ savedAt: at, readAt: at, pinnedAt: at, tags: at, note: at });
+    expect(marks).toEqual(
+      sorted.map((m) => ({ ...m, pinnedAt: 0, tags: [], note: '', clock: clockAt(m.updatedAt) })),
+    );
     // The queue index still finds exactly the saved ones.
     expect(await db.marks.where('savedAt').above(0).count()).toBe(
       before.marks.filter((m) => m.savedAt > 0).length,
     );
+    // One snapshot before each step (v1 → v2, v2 → v3), each holding every mark.
     const snapshots = await db.snapshots.toArray();
-    expect(snapshots.map((s) => s.reason)).toEqual(['migration']);
+    expect(snapshots.map((s) => s.reason)).toEqual(['migration', 'migration']);
     expect(JSON.parse(snapshots[0]?.backup ?? '{}').marks).toHaveLength(before.marks.length);
     db.close();
   }, 60_000);
@@ -83,7 +88,7 @@ describe('migrating a version 1 database', () => {
     const broken = openDatabase(name);
     // A test-only next version whose upgrade fails half-way, after writing.
     broken
-      .version(3)
+      .version(broken.verno + 1)
       .stores({})
       .upgrade(async (tx) => {
         await tx.table('marks').clear();

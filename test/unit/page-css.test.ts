@@ -17,7 +17,7 @@ import {
   READ_ATTRIBUTE,
 } from '../../src/content/read-filter';
 import { UI_ATTRIBUTE } from '../../src/content/shadow-host';
-import { DARK_MODE_CLASS } from '../../src/shared/site';
+import { DARK_MODE_CLASS } from '../../src/site/huggingface/selectors';
 
 const PAGE_CSS = 'src/content/page.css';
 const css = readFileSync(PAGE_CSS, 'utf8');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findPaperTitle, readPaperPageMeta } from '../../src/content/paper-page';
-import { pageKindOf } from '../../src/shared/site';
+import { findPaperTitle, readPaperPageMeta } from '../../src/site/huggingface/paper-page';
+import { pageKindOf } from '../../src/site/huggingface/urls';
 import { paperPageHtml } from '../support/fixtures';
 
 describe('pageKindOf', () => {

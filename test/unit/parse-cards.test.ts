@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { distinctIds, findCardCopies } from '../../src/content/parse-cards';
+import { distinctIds, findCardCopies } from '../../src/site/huggingface/cards';
 import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

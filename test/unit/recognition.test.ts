@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { listingIslandProps, parseListingProps } from '../../src/content/listing-island';
-import { distinctIds, findCardCopies } from '../../src/content/parse-cards';
-import { assessRecognition } from '../../src/content/recognition';
 import { driftMessage, hasDrifted } from '../../src/shared/page-status';
+import { distinctIds, findCardCopies } from '../../src/site/huggingface/cards';
+import { listingIslandProps, parseListingProps } from '../../src/site/huggingface/island';
+import { assessRecognition } from '../../src/site/huggingface/recognition';
 import { LISTING_2024, readFixture, TRENDING_2026 } from '../support/fixtures';
 
 /** What the content script would conclude about a page. */

@@ -92,16 +92,16 @@ describe('sendRequest', () => {
   it('retries a mark the stopped worker did not receive and returns its reply', async () => {
     const bg = fakeBackground(2);
     fakeBrowser.runtime.sendMessage = bg.send;
-    const state = await sendRequest({ type: 'paper.mark', id: '2407.21783', saved: true });
+    const state = await sendRequest({ type: 'paper.mark', id: '2407.21783', at: 1, saved: true });
     expect(state).toEqual({ saved: true, read: false });
-    expect(bg.applied).toEqual([{ type: 'paper.mark', id: '2407.21783', saved: true }]);
+    expect(bg.applied).toEqual([{ type: 'paper.mark', id: '2407.21783', at: 1, saved: true }]);
   });
 
   it('treats a missing reply (the polyfill’s closed port) as lost and resends a mark', async () => {
     let calls = 0;
     fakeBrowser.runtime.sendMessage = async () =>
       ++calls === 1 ? undefined : { ok: true, data: { saved: true, read: false } };
-    await sendRequest({ type: 'paper.mark', id: '2407.21783', saved: true });
+    await sendRequest({ type: 'paper.mark', id: '2407.21783', at: 1, saved: true });
     expect(calls).toBe(2);
   });
 

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TextFile } from '../../src/background/download';
 import { handleMessage, type RouterContext } from '../../src/background/router';
 import { openDatabase, type PaperQueueDB } from '../../src/db/database';
-import { applyMarks } from '../../src/db/marks';
 import type { StateMap } from '../../src/shared/model';
+import { markPaper } from '../support/decisions';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const fromPopup = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };
@@ -38,7 +38,7 @@ const exportQueue = { type: 'transfer.export', scope: { kind: 'queue' }, format:
 
 describe('transfer.export', () => {
   it('downloads the file through the background, named after scope and date', async () => {
-    await applyMarks(db, { id: '2407.21783', saved: true }, 1);
+    await markPaper(db, { id: '2407.21783', saved: true }, 1);
     const reply = await handleMessage({ ...exportQueue, deliver: 'download' }, fromPopup, ctx);
     expect(reply).toEqual({
       ok: true,
@@ -106,8 +106,8 @@ describe('transfer.import', () => {
     });
     expect(announced).toEqual([
       {
-        '2407.21783': { saved: true, read: false },
-        '2407.21770': { saved: true, read: false },
+        '2407.21783': { saved: true, read: false, v: NOW },
+        '2407.21770': { saved: true, read: false, v: NOW },
       },
     ]);
     expect(queued).toEqual([['2407.21783', '2407.21770']]);
@@ -115,7 +115,7 @@ describe('transfer.import', () => {
   });
 
   it('snapshots the present before a valid import, so it can be undone', async () => {
-    await applyMarks(db, { id: '2407.21783', saved: true }, 1);
+    await markPaper(db, { id: '2407.21783', saved: true }, 1);
     await handleMessage({ type: 'transfer.import', text: '2407.21770' }, fromPopup, ctx);
     const [snapshot] = await db.snapshots.toArray();
     expect(snapshot).toMatchObject({ reason: 'manual', createdAt: NOW });
@@ -150,17 +150,19 @@ describe('transfer.import', () => {
 
 describe('snapshots', () => {
   it('lists, takes and restores, announcing what the restore changed', async () => {
-    await applyMarks(db, { id: '2407.21783', saved: true }, 1);
+    await markPaper(db, { id: '2407.21783', saved: true }, 1);
     const taken = await handleMessage({ type: 'snapshots.take' }, fromPopup, ctx);
     expect(taken).toMatchObject({ ok: true, data: [{ reason: 'manual', marks: 1 }] });
     const id = taken.ok ? (taken.data as { id: number }[])[0]?.id : 0;
-    await applyMarks(db, { id: '2407.21783', saved: false }, 2);
+    await markPaper(db, { id: '2407.21783', saved: false }, 2);
     const restored = await handleMessage({ type: 'snapshots.restore', id }, fromPopup, ctx);
     expect(restored).toMatchObject({
       ok: true,
-      data: { kind: 'snapshot', report: { updated: 1 } },
+      data: { kind: 'snapshot', report: { added: 1, updated: 0, removed: 0 } },
     });
-    expect(announced).toEqual([{ '2407.21783': { saved: true, read: false } }]);
+    // The restore is the latest decision, so it reaches every copy of the marks as one.
+    expect(announced).toEqual([{ '2407.21783': { saved: true, read: false, v: NOW } }]);
+    expect(await db.marks.get('2407.21783')).toMatchObject({ savedAt: 1, clock: { savedAt: NOW } });
     const list = await handleMessage({ type: 'snapshots.list' }, fromPopup, ctx);
     expect(list.ok && (list.data as unknown[]).length).toBe(2);
   });
@@ -168,8 +170,12 @@ describe('snapshots', () => {
 
 describe('paper.mark', () => {
   it('queues a newly saved paper for its authors', async () => {
-    await handleMessage({ type: 'paper.mark', id: '2407.21783', saved: true }, fromPage, ctx);
-    await handleMessage({ type: 'paper.mark', id: '2407.21783', read: true }, fromPage, ctx);
+    await handleMessage(
+      { type: 'paper.mark', id: '2407.21783', at: 1, saved: true },
+      fromPage,
+      ctx,
+    );
+    await handleMessage({ type: 'paper.mark', id: '2407.21783', at: 2, read: true }, fromPage, ctx);
     expect(queued).toEqual([['2407.21783']]);
   });
 });

@@ -24,29 +24,28 @@ beforeEach(() => {
       announced.push(states);
     },
     markReadOnOpen: async () => markReadOnOpen,
+    now: () => 2_000,
   };
 });
 afterEach(() => db.delete());
 
-const save = { type: 'paper.mark', id: '2407.21783', saved: true };
+const save = { type: 'paper.mark', id: '2407.21783', at: 1_000, saved: true };
 
 describe('handleMessage', () => {
   it('applies a valid mark, replies with the new state, then tells the tabs', async () => {
     expect(await handleMessage(save, fromPage, ctx)).toEqual({
       ok: true,
-      data: { saved: true, read: false },
+      data: { saved: true, read: false, v: 2_000 },
     });
-    expect(announced).toEqual([{ '2407.21783': { saved: true, read: false } }]);
+    expect(announced).toEqual([{ '2407.21783': { saved: true, read: false, v: 2_000 } }]);
     expect(await db.marks.count()).toBe(1);
   });
 
   it('announces a mark that changed nothing too (a resend whose first notice was lost)', async () => {
     await handleMessage(save, fromPage, ctx);
     await handleMessage(save, fromPage, ctx);
-    expect(announced).toEqual([
-      { '2407.21783': { saved: true, read: false } },
-      { '2407.21783': { saved: true, read: false } },
-    ]);
+    const state = { saved: true, read: false, v: 2_000 };
+    expect(announced).toEqual([{ '2407.21783': state }, { '2407.21783': state }]);
     expect(await db.marks.get('2407.21783')).toMatchObject({ updatedAt: expect.any(Number) });
   });
 
@@ -81,9 +80,9 @@ describe('paper.opened', () => {
   it('records when the page was opened and leaves the read mark alone by default', async () => {
     expect(await handleMessage(opened, fromPage, ctx)).toEqual({
       ok: true,
-      data: { saved: false, read: false },
+      data: { saved: false, read: false, v: 0 },
     });
-    expect((await db.marks.get('2407.21783'))?.openedAt).toBeGreaterThan(0);
+    expect((await db.marks.get('2407.21783'))?.openedAt).toBe(2_000);
     expect(announced).toEqual([]);
   });
 
@@ -91,8 +90,8 @@ describe('paper.opened', () => {
     markReadOnOpen = true;
     expect(await handleMessage(opened, fromPage, ctx)).toEqual({
       ok: true,
-      data: { saved: false, read: true },
+      data: { saved: false, read: true, v: 2_000 },
     });
-    expect(announced).toEqual([{ '2407.21783': { saved: false, read: true } }]);
+    expect(announced).toEqual([{ '2407.21783': { saved: false, read: true, v: 2_000 } }]);
   });
 });

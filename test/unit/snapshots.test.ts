@@ -2,7 +2,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type PaperQueueDB } from '../../src/db/database';
-import { applyMarks, recordSeen } from '../../src/db/marks';
+import { recordSeen } from '../../src/db/marks';
 import {
   ensureDailySnapshot,
   listSnapshots,
@@ -10,6 +10,7 @@ import {
   takeSnapshot,
 } from '../../src/db/snapshots';
 import { parseBackup } from '../../src/shared/backup/parse-backup';
+import { markPaper } from '../support/decisions';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date(2026, 0, 10, 12).getTime();
@@ -52,7 +53,7 @@ describe('the migration snapshot', () => {
 describe('daily snapshots', () => {
   it('takes one a day while there is something to keep, and keeps the last 7', async () => {
     expect(await ensureDailySnapshot(db, T0)).toBe(false); // empty database
-    await applyMarks(db, { id: '2407.21783', saved: true }, T0);
+    await markPaper(db, { id: '2407.21783', saved: true }, T0);
     expect(await ensureDailySnapshot(db, T0)).toBe(true);
     expect(await ensureDailySnapshot(db, T0 + 1000)).toBe(false); // same day
     for (let day = 1; day <= 9; day++) await ensureDailySnapshot(db, T0 + day * DAY);
@@ -65,22 +66,25 @@ describe('daily snapshots', () => {
 
 describe('restoring a snapshot', () => {
   it('makes the database what it was, after keeping the present as a manual snapshot', async () => {
-    await applyMarks(db, { id: '2407.21783', saved: true }, T0);
+    await markPaper(db, { id: '2407.21783', saved: true }, T0);
     const id = await takeSnapshot(db, 'daily', T0);
-    await applyMarks(db, { id: '2407.21783', saved: false }, T0 + 1);
-    await applyMarks(db, { id: '2407.21770', saved: true }, T0 + 2);
+    await markPaper(db, { id: '2407.21783', saved: false }, T0 + 1);
+    await markPaper(db, { id: '2407.21770', saved: true }, T0 + 2);
     const outcome = await restoreSnapshot(db, id, T0 + 3);
-    expect(outcome.report).toEqual({ added: 0, updated: 1, unchanged: 0, removed: 1 });
+    // 21783 comes back (removed since), 21770 goes (saved since): both as decisions made now.
+    expect(outcome.report).toEqual({ added: 1, updated: 0, unchanged: 0, removed: 1 });
     expect(outcome.changed).toEqual({
-      '2407.21783': { saved: true, read: false },
-      '2407.21770': { saved: false, read: false },
+      '2407.21783': { saved: true, read: false, v: T0 + 3 },
+      '2407.21770': { saved: false, read: false, v: T0 + 3 },
     });
-    expect((await db.marks.toArray()).map((m) => [m.id, m.savedAt])).toEqual([['2407.21783', T0]]);
+    const saved = (await db.marks.toArray()).filter((m) => m.savedAt > 0);
+    expect(saved.map((m) => [m.id, m.savedAt])).toEqual([['2407.21783', T0]]);
     const [undo] = await listSnapshots(db);
     expect(undo).toMatchObject({ reason: 'manual', marks: 2 });
     // The restore itself can be undone.
     await restoreSnapshot(db, undo?.id as number, T0 + 4);
-    expect(await db.marks.count()).toBe(2);
+    expect(await db.marks.where('savedAt').above(0).count()).toBe(1);
+    expect((await db.marks.get('2407.21770'))?.savedAt).toBe(T0 + 2);
   });
 
   it('keeps only marked papers in a snapshot, and keeps other metadata on restore', async () => {
@@ -88,7 +92,7 @@ describe('restoring a snapshot', () => {
       { id: '2407.21783', title: 'Llama' },
       { id: '2407.21770', title: 'MoMa' },
     ]);
-    await applyMarks(db, { id: '2407.21783', saved: true }, T0);
+    await markPaper(db, { id: '2407.21783', saved: true }, T0);
     const id = await takeSnapshot(db, 'manual', T0);
     const text = (await db.snapshots.get(id))?.backup ?? '';
     expect(parseBackup(text)).toMatchObject({
@@ -100,7 +104,7 @@ describe('restoring a snapshot', () => {
   });
 
   it('refuses an unknown snapshot and changes nothing', async () => {
-    await applyMarks(db, { id: '2407.21783', saved: true }, T0);
+    await markPaper(db, { id: '2407.21783', saved: true }, T0);
     await expect(restoreSnapshot(db, 999)).rejects.toThrow(/No snapshot 999/);
     expect(await db.marks.count()).toBe(1);
     expect(await db.snapshots.count()).toBe(0);

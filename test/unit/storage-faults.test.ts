@@ -11,6 +11,7 @@ const fromPopup = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html`
 const save = {
   type: 'paper.mark',
   id: '2407.21783',
+  at: 1_000,
   saved: true,
   paper: { id: '2407.21783', title: 'The Llama 3 Herd of Models' },
 };
@@ -73,7 +74,11 @@ describe('a full disk', () => {
     db.close({ disableAutoOpen: false });
     fillDiskFor(db, 'marks');
     const marks = { '2407.21783': { read: true }, '2408.00001': { saved: true } };
-    const reply = await handleMessage({ type: 'papers.set', marks }, fromPage, contextFor(db));
+    const reply = await handleMessage(
+      { type: 'papers.set', at: 2_000, marks },
+      fromPage,
+      contextFor(db),
+    );
     expect(reply.ok).toBe(false);
     expect((await db.marks.toArray()).map((m) => [m.id, m.savedAt > 0, m.readAt > 0])).toEqual([
       ['2407.21783', true, false],
@@ -83,7 +88,7 @@ describe('a full disk', () => {
       fromPage,
       contextFor(db),
     );
-    expect(read).toEqual({ ok: true, data: { '2407.21783': { saved: true, read: false } } });
+    expect(read).toMatchObject({ ok: true, data: { '2407.21783': { saved: true, read: false } } });
   });
 
   it('refuses an import as a whole', async () => {
@@ -141,14 +146,16 @@ describe('an upgrade blocked by an older connection', () => {
     const name = `yields-${crypto.randomUUID()}`;
     const db = fresh(name);
     await handleMessage(save, fromPage, contextFor(db));
-    // A newer version of the extension opening the same database one version up.
+    // A newer version of the extension opening the same database one version up (Dexie's
+    // version n is IndexedDB's n × 10).
+    const next = (db.verno + 1) * 10;
     const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name, 30);
+      const request = indexedDB.open(name, next);
       request.onblocked = () => reject(new Error('blocked by the background'));
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    expect(upgraded.version).toBe(30);
+    expect(upgraded.version).toBe(next);
     upgraded.close();
     expect(db.isOpen()).toBe(false);
   });

@@ -6,8 +6,9 @@
  *
  * Fetch, clock and sleep are injected so tests run without network or real time.
  */
-import type { FetchedPaper } from '../../db/enrichment';
-import { paperApiUrl, readApiPaper, retryAfterMs } from './paper-api';
+import type { FetchedPaper } from '../../shared/model';
+import { paperApiUrl, readApiPaper } from '../../site/huggingface/api';
+import { retryAfterMs } from './retry-after';
 
 export interface FetcherDeps {
   fetch: (url: string, init?: RequestInit) => Promise<Response>;

@@ -5,7 +5,9 @@
 import type { PaperMeta } from '../model';
 
 export const BACKUP_FORMAT = 'paper-queue-backup';
-export const BACKUP_VERSION = 1;
+/** 2 added each mark's `clock`; version 1 backups are still read (src/db/records.ts). */
+export const BACKUP_VERSION = 2;
+export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
 
 export interface BackupPaper extends PaperMeta {
   firstSeenAt: number;
@@ -20,11 +22,19 @@ export interface BackupMark {
   pinnedAt: number;
   tags: string[];
   note: string;
+  /** When each field was decided (version 2; absent in version 1). */
+  clock?: {
+    savedAt: number;
+    readAt: number;
+    pinnedAt: number;
+    tags: number;
+    note: number;
+  };
 }
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: (typeof READABLE_BACKUP_VERSIONS)[number];
   /** ISO 8601. */
   exportedAt: string;
   papers: BackupPaper[];

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { PaperMetaSchema } from '../protocol';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format';
+import { BACKUP_FORMAT, type Backup, READABLE_BACKUP_VERSIONS } from './format';
 import {
   MAX_BACKUP_RECORDS,
   MAX_IMPORT_BYTES,
@@ -40,14 +40,21 @@ const MarkSchema = v.strictObject({
     v.string(),
     v.maxLength(MAX_NOTE_LENGTH, `Longer than ${MAX_NOTE_LENGTH} characters`),
   ),
+  // Version 2: when each field was decided. Version 1 backups have none.
+  clock: v.optional(
+    v.strictObject({
+      savedAt: Stamp,
+      readAt: Stamp,
+      pinnedAt: Stamp,
+      tags: Stamp,
+      note: Stamp,
+    }),
+  ),
 });
 
 const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT, `Not a Paper Queue backup (format is not "${BACKUP_FORMAT}")`),
-  version: v.literal(
-    BACKUP_VERSION,
-    `Backup version not supported (this version reads version ${BACKUP_VERSION})`,
-  ),
+  version: v.picklist(READABLE_BACKUP_VERSIONS, 'Backup version not supported'),
   exportedAt: v.pipe(
     v.string(),
     v.check((s) => !Number.isNaN(Date.parse(s)), 'Not a date'),
@@ -82,16 +89,24 @@ export function parseBackup(text: string): ParseResult<Backup> {
   if (head.format !== BACKUP_FORMAT) {
     return { ok: false, error: `Not a Paper Queue backup: format is not "${BACKUP_FORMAT}".` };
   }
-  if (head.version !== BACKUP_VERSION) {
+  if (!(READABLE_BACKUP_VERSIONS as readonly unknown[]).includes(head.version)) {
     return {
       ok: false,
-      error: `Backup version ${JSON.stringify(head.version)} is not supported (this version reads ${BACKUP_VERSION}).`,
+      error: `Backup version ${JSON.stringify(head.version)} is not supported (this version reads ${READABLE_BACKUP_VERSIONS.join(' and ')}).`,
     };
   }
   const result = v.safeParse(BackupSchema, raw, { abortPipeEarly: true });
   if (!result.success) {
     const first = result.issues[0];
     return { ok: false, error: `${issuePath(first) || 'backup'}: ${first.message}` };
+  }
+  const missingClock =
+    result.output.version >= 2 ? result.output.marks.findIndex((m) => !m.clock) : -1;
+  if (missingClock >= 0) {
+    return {
+      ok: false,
+      error: `marks[${missingClock}].clock: Missing (version 2 backups have it)`,
+    };
   }
   const duplicate = firstDuplicate(result.output);
   if (duplicate) return { ok: false, error: duplicate };

@@ -4,7 +4,7 @@
  * starting with # are skipped. Every line is checked before anything is imported; errors
  * give the line number.
  */
-import { normalizePaperId } from '../paper-id';
+import { paperIdFromLink } from '../../site/paper-links';
 import type { ParseResult } from './parse-backup';
 import { tooLarge } from './parse-backup';
 
@@ -31,24 +31,9 @@ export function parseIdList(text: string): ParseResult<string[]> {
   return { ok: true, value: [...ids] };
 }
 
-const HOSTS: Record<string, RegExp> = {
-  'huggingface.co': /^\/papers\/([^/]+?)\/?$/,
-  'arxiv.org': /^\/(?:abs|pdf)\/(.+?)(?:\.pdf)?\/?$/,
-};
-
+/** The paper one line names (an id or a link), or null. */
 export function paperIdFromLine(line: string): string | null {
-  const bare = normalizePaperId(line.replace(/^arxiv:\s*/i, ''));
-  if (bare) return bare;
-  let url: URL;
-  try {
-    url = new URL(line);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const pattern = HOSTS[url.hostname.replace(/^www\./, '')];
-  const match = pattern?.exec(url.pathname);
-  return match?.[1] ? normalizePaperId(decodeURIComponent(match[1])) : null;
+  return paperIdFromLink(line);
 }
 
 function preview(line: string): string {

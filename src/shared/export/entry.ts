@@ -16,14 +16,7 @@ export interface ExportEntry {
   note: string;
 }
 
-export function arxivAbsUrl(id: string): string {
-  return `https://arxiv.org/abs/${id}`;
-}
-
-/** arXiv registers a DataCite DOI for every paper. */
-export function arxivDoi(id: string): string {
-  return `10.48550/arXiv.${id}`;
-}
+export { arxivAbsUrl, arxivDoi } from '../../site/arxiv/urls';
 
 /** `[year, month, day]` of the publication date, or the year and month in a new-style id. */
 export function publicationDate(entry: Pick<ExportEntry, 'id' | 'publishedAt'>): number[] {

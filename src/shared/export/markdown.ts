@@ -3,7 +3,7 @@
  * tags and note. Text from the page or the user is escaped so it cannot add links, HTML or
  * list items of its own.
  */
-import { paperUrl } from '../site';
+import { paperUrl } from '../../site/huggingface/urls';
 import { arxivAbsUrl, type ExportEntry, isoDay, oneLine, publicationDate } from './entry';
 
 /** More authors than this are shortened to "et al.". */

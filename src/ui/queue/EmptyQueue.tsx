@@ -1,4 +1,5 @@
 /** What an empty queue says: how to fill it, or that the filters hide everything. */
+import { LISTING_URL } from '../../site/huggingface/urls';
 import { openLinkInTab } from './open-in-tab';
 
 export function EmptyQueue() {
@@ -7,7 +8,7 @@ export function EmptyQueue() {
       <p>Your queue is empty.</p>
       <p class="muted">
         Open{' '}
-        <a href="https://huggingface.co/papers" onClick={openLinkInTab}>
+        <a href={LISTING_URL} onClick={openLinkInTab}>
           Hugging Face Daily Papers
         </a>{' '}
         and press <strong>☆ Save</strong> on a paper to add it here.

@@ -2,7 +2,7 @@
 import { memo } from 'preact/compat';
 import { useRef } from 'preact/hooks';
 import type { QueueEntry } from '../../db/queue';
-import { paperUrl } from '../../shared/site';
+import { paperUrl } from '../../site/huggingface/urls';
 import { AnnotationEditor } from './AnnotationEditor';
 import { formatAuthors, formatDate, formatUpvotes } from './format';
 

@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperQueueDB, PaperRecord } from '../../db/database';
 import { loadSaved, type QueueEntry } from '../../db/queue';
-import { paperUrl } from '../../shared/site';
+import { paperUrl } from '../../site/huggingface/urls';
 import { BulkActions } from './BulkActions';
 import { EmptyQueue, NoMatches } from './EmptyQueue';
 import type { QueueKeyAction } from './keyboard';

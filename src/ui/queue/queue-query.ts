@@ -7,6 +7,7 @@
  * filter the sorted list on each keystroke (filtering keeps the order).
  */
 import type { QueueEntry } from '../../db/queue';
+import { queueOrder } from '../../db/records';
 
 export type QueueViewName = 'queue' | 'read' | 'all';
 export type SortKey = 'saved' | 'published' | 'upvotes' | 'title';
@@ -113,8 +114,6 @@ export function matchesTerms(haystack: string, terms: readonly string[]): boolea
 
 const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-const byId = (a: QueueEntry, b: QueueEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /** Newest first for dates and most first for upvotes; A to Z for titles. */
 const COMPARE: Record<SortKey, (a: QueueEntry, b: QueueEntry) => number> = {
   saved: (a, b) => b.savedAt - a.savedAt,
@@ -124,16 +123,11 @@ const COMPARE: Record<SortKey, (a: QueueEntry, b: QueueEntry) => number> = {
 };
 
 /**
- * Pinned papers first (most recently pinned on top), then unread before read (so "All
- * saved" still reads as a queue), then the chosen order; ties by id so the order is stable.
+ * The queue's order (records.ts: pinned first, then unread before read, so "All saved"
+ * still reads as a queue) with the chosen sort inside it; ties by id, so it is stable.
  */
 export function compareBy(sort: SortKey) {
-  const compare = COMPARE[sort];
-  return (a: QueueEntry, b: QueueEntry): number =>
-    b.pinnedAt - a.pinnedAt ||
-    Number(a.readAt > 0) - Number(b.readAt > 0) ||
-    compare(a, b) ||
-    byId(a, b);
+  return queueOrder<QueueEntry>(COMPARE[sort]);
 }
 
 export function sortIndexed(items: readonly IndexedEntry[], sort: SortKey): IndexedEntry[] {

@@ -7,8 +7,8 @@
 import { useState } from 'preact/hooks';
 import type { QueueEntry } from '../../db/queue';
 import { MAX_PAPERS_PER_MESSAGE } from '../../shared/limits';
+import type { RequestOf } from '../../shared/messages';
 import type { sendRequest } from '../../shared/messaging';
-import type { RequestOf } from '../../shared/protocol';
 import { plural } from './format';
 import { type PendingChange, type PendingChanges, unsettled } from './pending-marks';
 
@@ -71,7 +71,11 @@ export function useQueueActions(send: Send) {
 
   const markMany = (entries: readonly QueueEntry[], change: { saved?: boolean; read?: boolean }) =>
     chunks(entries.map((e) => e.id)).map((ids) =>
-      send({ type: 'papers.set', marks: Object.fromEntries(ids.map((id) => [id, change])) }),
+      send({
+        type: 'papers.set',
+        at: Date.now(),
+        marks: Object.fromEntries(ids.map((id) => [id, change])),
+      }),
     );
 
   const offer = (message: string, entries: readonly QueueEntry[]): UndoOffer => ({
@@ -89,7 +93,7 @@ export function useQueueActions(send: Send) {
     dismissUndo: () => setUndo(null),
     setRead: (entry: QueueEntry, read: boolean) =>
       run(
-        () => [send({ type: 'paper.mark', id: entry.id, read })],
+        () => [send({ type: 'paper.mark', id: entry.id, at: Date.now(), read })],
         offer(`Marked ${describe([entry])} ${read ? 'read' : 'unread'}.`, [entry]),
         [[entry.id, { readAt: stamp(read) }]],
       ),
@@ -107,21 +111,27 @@ export function useQueueActions(send: Send) {
       ),
     tagMany: (entries: readonly QueueEntry[], add: string[]) =>
       run(
-        () => chunks(entries.map((e) => e.id)).map((ids) => send({ type: 'papers.tag', ids, add })),
+        () =>
+          chunks(entries.map((e) => e.id)).map((ids) =>
+            send({ type: 'papers.tag', at: Date.now(), ids, add }),
+          ),
         offer(`Tagged ${describe(entries)}.`, entries),
       ),
     setPinned: (entry: QueueEntry, pinned: boolean) =>
-      run(() => [send({ type: 'paper.annotate', id: entry.id, pinned })], undefined, [
-        [entry.id, { pinnedAt: stamp(pinned) }],
-      ]),
+      run(
+        () => [send({ type: 'paper.annotate', id: entry.id, at: Date.now(), pinned })],
+        undefined,
+        [[entry.id, { pinnedAt: stamp(pinned) }]],
+      ),
     annotate: (entry: QueueEntry, change: { note: string; tags: string[] }) =>
-      run(() => [send({ type: 'paper.annotate', id: entry.id, ...change })]),
+      run(() => [send({ type: 'paper.annotate', id: entry.id, at: Date.now(), ...change })]),
     undoLast: async () => {
       if (!undo) return;
       setUndo(null);
       const { snapshots } = undo;
       await run(
-        () => chunks(snapshots).map((marks) => send({ type: 'marks.restore', marks })),
+        () =>
+          chunks(snapshots).map((marks) => send({ type: 'marks.restore', at: Date.now(), marks })),
         undefined,
         snapshots.map(({ id, savedAt, readAt, pinnedAt }) => [id, { savedAt, readAt, pinnedAt }]),
       );

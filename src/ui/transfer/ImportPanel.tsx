@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MEGABYTES } from '../../shared/backup/limits';
 import type { sendRequest } from '../../shared/messaging';
 import type { ImportResult } from '../../shared/transfer-types';
+import { paperUrl } from '../../site/huggingface/urls';
 import { errorText, type Status, StatusLine } from './StatusLine';
 
 export interface ImportPanelProps {
@@ -70,7 +71,7 @@ export function ImportPanel({ send }: ImportPanelProps) {
       </label>
       <textarea
         aria-label="Paste a list or a backup"
-        placeholder="2407.21783&#10;https://huggingface.co/papers/2407.21770"
+        placeholder={`2407.21783\n${paperUrl('2407.21770')}`}
         rows={3}
         value={pasted}
         onInput={(e) => setPasted(e.currentTarget.value)}

@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleMessage, type RouterContext } from '../../../src/background/router';
 import { openDatabase, type PaperQueueDB } from '../../../src/db/database';
-import { applyMarks, recordSeen } from '../../../src/db/marks';
+import { recordSeen } from '../../../src/db/marks';
 import { readBackup } from '../../../src/db/transfer';
 import { toBackupJson } from '../../../src/shared/backup/format';
+import { markPaper } from '../../support/decisions';
 import { LISTING_2024, readProps } from '../../support/fixtures';
 
 const RUNS = 300;
@@ -35,13 +36,13 @@ beforeAll(async () => {
   target = openDatabase(`import-target-${crypto.randomUUID()}`);
   await recordSeen(source, papers, 1000);
   for (const [i, { id }] of papers.entries()) {
-    await applyMarks(source, { id, saved: i % 2 === 0, read: i % 3 === 0 }, 2000 + i);
+    await markPaper(source, { id, saved: i % 2 === 0, read: i % 3 === 0 }, 2000 + i);
   }
   backupText = toBackupJson(await readBackup(source, { kind: 'everything' }, 3000));
   idListText = papers.map((p) => `https://huggingface.co/papers/${p.id}`).join('\n');
   // The user's own data, which a bad file must leave alone.
   await recordSeen(target, papers.slice(0, 3), 500);
-  await applyMarks(target, { id: papers[0]?.id as string, saved: true }, 600);
+  await markPaper(target, { id: papers[0]?.id as string, saved: true }, 600);
 });
 afterAll(async () => {
   await source.delete();

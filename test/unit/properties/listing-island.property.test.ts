@@ -2,7 +2,7 @@
 // another paper's id: a field is either the entry's own or missing, never a neighbour's.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseListingProps } from '../../../src/content/listing-island';
+import { parseListingProps } from '../../../src/site/huggingface/island';
 import { LISTING_2024, readProps, TRENDING_2026 } from '../../support/fixtures';
 
 const RUNS = 500;

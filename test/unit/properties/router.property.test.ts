@@ -11,7 +11,15 @@ const fromPage = { id: ID, url: 'https://huggingface.co/papers', tab: {} };
 const fromPopup = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };
 
 let db: PaperQueueDB;
+/**
+ * Decision times: each accepted decision is the latest one (a later decision wins, so an
+ * older one would rightly change nothing). Generated messages carry `at: NOW` where a real
+ * sender puts its clock; a broken message may have lost or retyped it.
+ */
+const NOW = 'now';
+let clock = 1_000_000;
 const ctx: RouterContext = {
+  now: () => clock + 1_000,
   db: () => db,
   extensionId: ID,
   extensionOrigin: `chrome-extension://${ID}/`,
@@ -33,14 +41,23 @@ const paper = fc.record({ id: goodId, title: fc.string({ minLength: 1, maxLength
 const validMessage = fc.oneof(
   fc.record({ type: fc.constant('papers.seen'), papers: fc.array(paper, { maxLength: 3 }) }),
   fc.record({ type: fc.constant('papers.states'), ids: fc.array(goodId, { maxLength: 3 }) }),
-  fc
-    .tuple(goodId, wanted, fc.option(paper, { nil: undefined }))
-    .map(([id, w, p]) => ({ type: 'paper.mark', id, ...w, ...(p ? { paper: { ...p, id } } : {}) })),
-  fc.record({ type: fc.constant('papers.set'), marks: fc.dictionary(goodId, wanted) }),
+  fc.tuple(goodId, wanted, fc.option(paper, { nil: undefined })).map(([id, w, p]) => ({
+    type: 'paper.mark',
+    id,
+    at: NOW,
+    ...w,
+    ...(p ? { paper: { ...p, id } } : {}),
+  })),
+  fc.record({
+    type: fc.constant('papers.set'),
+    at: fc.constant(NOW),
+    marks: fc.dictionary(goodId, wanted),
+  }),
   fc.record({ type: fc.constant('paper.opened'), id: goodId }),
   fc.record({
     type: fc.constant('paper.annotate'),
     id: goodId,
+    at: fc.constant(NOW),
     note: fc.string({ maxLength: 20 }),
     pinned: fc.boolean(),
   }),
@@ -71,7 +88,12 @@ let refused = 0;
 describe('the router under arbitrary messages', () => {
   it('never throws; a refusal has a reason and changes nothing; a mark has its effect', async () => {
     await fc.assert(
-      fc.asyncProperty(message, fc.boolean(), async (raw, page) => {
+      fc.asyncProperty(message, fc.boolean(), async (generated, page) => {
+        clock += 10;
+        const raw =
+          typeof generated === 'object' && generated !== null && 'at' in generated
+            ? { ...generated, at: generated.at === NOW ? clock : generated.at }
+            : generated;
         const before = await dump();
         tried++;
         const reply = await handleMessage(raw, page ? fromPage : fromPopup, ctx);

@@ -4,10 +4,11 @@
  * the site's, so every field is checked, and a malformed entry is skipped, never guessed.
  * Joining by id is what keeps stale props (mid-navigation) from describing the wrong paper.
  */
-import type { PaperMeta } from '../shared/model';
-import { normalizePaperId } from '../shared/paper-id';
-import { LISTING_ISLAND_SELECTOR } from '../shared/site';
-import { cleanMeta } from './clean-meta';
+import { cleanMeta } from '../../shared/clean-meta';
+import type { PaperMeta } from '../../shared/model';
+import { normalizePaperId } from '../paper-id';
+import { ISLAND_PROPS_ATTRIBUTE, LISTING_ISLAND_SELECTOR } from './selectors';
+import { absoluteSiteUrl } from './urls';
 
 type Json = Record<string, unknown>;
 
@@ -15,10 +16,11 @@ const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
+const url = (value: unknown) => (typeof value === 'string' ? absoluteSiteUrl(value) : undefined);
 
 /** The island's raw props text, or null when the page has no listing island. */
 export function listingIslandProps(root: ParentNode): string | null {
-  return root.querySelector(LISTING_ISLAND_SELECTOR)?.getAttribute('data-props') ?? null;
+  return root.querySelector(LISTING_ISLAND_SELECTOR)?.getAttribute(ISLAND_PROPS_ATTRIBUTE) ?? null;
 }
 
 /** Paper metadata by id from the island's props text; empty when it is missing or broken. */
@@ -39,7 +41,13 @@ export function parseListingProps(propsText: string | null): Map<string, PaperMe
   return byId;
 }
 
-/** Metadata from one `{ paper: {…}, … }` entry (listing and paper page share this shape). */
+/**
+ * Metadata from one `{ paper: {…}, … }` entry (listing and paper page share this shape).
+ * Fields read: `paper.id`, `paper.title` (else `title`), `paper.authors[].name` (skipping
+ * `hidden`), `paper.summary` (else `summary`), `paper.ai_summary`, `paper.publishedAt`,
+ * `paper.upvotes`, `numComments`, `thumbnail`, `paper.githubRepo`,
+ * `paper.organization.fullname|name`. Verified on both saved listings' props.
+ */
 export function metaFromEntry(entry: unknown): PaperMeta | null {
   if (!isObject(entry) || !isObject(entry.paper)) return null;
   const paper = entry.paper;
@@ -63,8 +71,8 @@ export function metaFromEntry(entry: unknown): PaperMeta | null {
     publishedAt: str(paper.publishedAt),
     upvotes: num(paper.upvotes),
     numComments: num(entry.numComments),
-    thumbnail: str(entry.thumbnail),
-    githubRepo: str(paper.githubRepo),
+    thumbnail: url(entry.thumbnail),
+    githubRepo: url(paper.githubRepo),
     organization,
   });
 }

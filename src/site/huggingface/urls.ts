@@ -1,43 +1,17 @@
 /**
- * Everything this extension knows about huggingface.co's markup and URLs, in one place.
- * When the site changes, this is the file to read first. Full Tailwind class strings are
- * never matched: they broke every scraper in 2024. Each anchor names the layouts it was
- * checked on (test/fixtures/README.md).
+ * huggingface.co's URLs: which pages are listings, which are a paper's own page, and the
+ * paper id in a link. Pure; verified on the links of the saved pages (selectors.ts).
  */
-import { normalizePaperId } from './paper-id';
+import { normalizePaperId } from '../paper-id';
+import { PAPER_PATH_PREFIX } from './selectors';
 
 export const SITE_ORIGIN = 'https://huggingface.co';
 
-/** A listing card: an `article` holding the title link (2024 and 2026 layouts). */
-export const CARD_SELECTOR = 'article';
+/** Daily Papers, where users find papers to save (the empty queue links there). */
+export const LISTING_URL = `${SITE_ORIGIN}/papers`;
 
-/**
- * The title link inside a card. Since 2026 one article holds two copies of the card
- * (desktop and mobile), so an article can contain this twice for the same paper.
- */
-export const CARD_TITLE_LINK_SELECTOR = 'h3 > a[href^="/papers/"]';
-
-/** The same anchor as a tag walk (a month view has 2,000 copies: no selector matching). */
-export const CARD_HEADING_TAG = 'H3';
-export function isCardTitleLink(el: Element): boolean {
-  return (
-    el.tagName === 'A' &&
-    el.parentElement?.tagName === CARD_HEADING_TAG &&
-    (el.getAttribute('href') ?? '').startsWith('/papers/')
-  );
-}
-
-/** The server-rendered Svelte island whose `data-props` JSON lists the papers shown. */
-export const LISTING_ISLAND_SELECTOR = 'div.SVELTE_HYDRATER[data-target="DailyPapers"]';
-
-/** The paper page's island; its props hold `{ paper: {…} }` in the listing's paper shape. */
-export const PAPER_ISLAND_SELECTOR = 'div.SVELTE_HYDRATER[data-target="PaperContent"]';
-
-/** The paper page's title heading. */
-export const PAPER_TITLE_SELECTOR = 'h1';
-
-/** The root element's class that switches the site to dark mode (page.css follows it). */
-export const DARK_MODE_CLASS = 'dark';
+/** The pages the content script is declared for (manifest.json `content_scripts.matches`). */
+export const CONTENT_MATCHES = ['https://huggingface.co/papers*'];
 
 /**
  * The paper id in a card link such as `/papers/2407.21783`, or null for links that are not
@@ -58,6 +32,11 @@ export function paperIdFromHref(href: string): string | null {
   return match?.[1] ? normalizePaperId(decodeURIComponent(match[1])) : null;
 }
 
+/** True for an href that points at a paper's own page (what a card's title link does). */
+export function isPaperHref(href: string): boolean {
+  return href.startsWith(PAPER_PATH_PREFIX) && paperIdFromHref(href) !== null;
+}
+
 export function paperUrl(id: string): string {
   return `${SITE_ORIGIN}/papers/${id}`;
 }
@@ -70,6 +49,11 @@ export function isSiteUrl(url: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/** An absolute https URL for a site-relative one (`/…`), as the page's own links resolve. */
+export function absoluteSiteUrl(url: string): string {
+  return url.startsWith('/') && !url.startsWith('//') ? `${SITE_ORIGIN}${url}` : url;
 }
 
 export type PageKind = { kind: 'listing' } | { kind: 'paper'; id: string } | { kind: 'other' };

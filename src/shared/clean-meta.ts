@@ -1,18 +1,16 @@
 /**
- * Brings metadata read from the page within the protocol's limits, so one odd card can
- * never get a whole batch refused by the background. Drops what cannot be fixed.
+ * Brings metadata read from a page within the protocol's limits, so one odd card can never
+ * get a whole batch refused by the background. Drops what cannot be fixed. Site-relative
+ * URLs must be made absolute by the site module first: only https:// URLs are kept.
  */
-import { LIMITS } from '../shared/limits';
-import type { PaperMeta } from '../shared/model';
-import { cleanText } from './parse-cards';
+import { LIMITS } from './limits';
+import type { PaperMeta } from './model';
+import { cleanText } from './text';
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
 function cleanUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const absolute =
-    url.startsWith('/') && !url.startsWith('//') ? `https://huggingface.co${url}` : url;
-  return absolute.startsWith('https://') && absolute.length <= LIMITS.url ? absolute : undefined;
+  return url?.startsWith('https://') && url.length <= LIMITS.url ? url : undefined;
 }
 
 const cleanCount = (n: number | undefined) =>

@@ -1,12 +1,12 @@
 /**
  * Hugging Face's public paper API, `GET https://huggingface.co/api/papers/<arXiv id>`: the
- * one network request this extension makes, to learn authors for citations. Field names as
+ * one API request this extension makes, to learn authors for citations. Field names as
  * in huggingface_hub's `PaperInfo`. Only what we store is read; the rest is ignored.
  */
 import * as v from 'valibot';
-import type { FetchedPaper } from '../../db/enrichment';
 import { LIMITS } from '../../shared/limits';
-import { SITE_ORIGIN } from '../../shared/site';
+import type { FetchedPaper } from '../../shared/model';
+import { SITE_ORIGIN } from './urls';
 
 export function paperApiUrl(id: string): string {
   return `${SITE_ORIGIN}/api/papers/${encodeURIComponent(id)}`;
@@ -44,16 +44,4 @@ export function readApiPaper(id: string, body: unknown): FetchedPaper | null {
     fetched.publishedAt = publishedAt;
   }
   return fetched;
-}
-
-/**
- * How long a 429 or 503 asks us to wait: `Retry-After` in seconds or as an HTTP date.
- * Null when the header is missing or unreadable.
- */
-export function retryAfterMs(header: string | null, now: number): number | null {
-  if (!header) return null;
-  const seconds = Number(header.trim());
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
 }

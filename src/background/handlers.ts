@@ -1,0 +1,127 @@
+/**
+ * One handler per row of the message table (src/shared/messages.ts). Each gets a request
+ * its schema accepted and answers its reply type; a row that announces also returns the
+ * states its committed write changed, which the router tells every tab after the commit.
+ * A missing handler, or one answering the wrong type, fails `tsc`.
+ */
+import type { PaperQueueDB } from '../db/database';
+import {
+  applyIntents,
+  getStates,
+  recordOpened,
+  recordSeen,
+  restoreDecisions,
+  tagMany,
+  type Written,
+} from '../db/marks';
+import { decisionTime } from '../db/records';
+import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
+import type { ImportOutcome } from '../db/transfer';
+import type { Announcing, MessageType, RequestOf, Responses } from '../shared/messages';
+import type { MarkState, StateMap } from '../shared/model';
+import type { TextFile } from './download';
+import { buildExportFile, importText } from './transfer';
+
+export interface HandlerContext {
+  db: PaperQueueDB;
+  now: number;
+  /** The user's "mark read on open" setting, read when a paper page opens. */
+  markReadOnOpen: () => Promise<boolean>;
+  /** Saves a file through the downloads API (export). */
+  download?: (file: TextFile) => Promise<void>;
+}
+
+/** What an announcing handler hands the router: its reply and what it changed. */
+export interface Announced<Reply> {
+  reply: Reply;
+  /** States to tell every tab, after the commit (empty: nothing to tell). */
+  changed: StateMap;
+  /** Papers newly saved, whose missing authors the router queues for fetching. */
+  newlySaved?: readonly string[];
+}
+
+export type Outcome<T extends MessageType> =
+  Announcing<T> extends true ? Announced<Responses[T]> : Responses[T];
+
+export type Handlers = {
+  [T in MessageType]: (request: RequestOf<T>, ctx: HandlerContext) => Promise<Outcome<T>>;
+};
+
+/**
+ * `paper.mark` and `papers.set` announce every paper they name, changed or not: this may be
+ * the resend of a write whose worker stopped between the commit and its notice, and the tabs
+ * must still hear of it.
+ */
+const everyNamed = <Reply>(reply: Reply, written: Written): Announced<Reply> => ({
+  reply,
+  changed: written.states,
+  newlySaved: written.newlySaved,
+});
+
+const onlyChanged = (written: Written): Announced<StateMap> => ({
+  reply: written.changed,
+  changed: written.changed,
+  newlySaved: written.newlySaved,
+});
+
+const fromImport = <Reply>(reply: Reply, outcome: ImportOutcome): Announced<Reply> => ({
+  reply,
+  changed: outcome.changed,
+  newlySaved: outcome.savedIds,
+});
+
+export const HANDLERS: Handlers = {
+  'papers.seen': (request, { db, now }) => recordSeen(db, request.papers, now),
+  'papers.states': (request, { db }) => getStates(db, request.ids),
+  'paper.mark': async (request, { db, now }) => {
+    const { id, saved, read, paper } = request;
+    const written = await applyIntents(
+      db,
+      { [id]: { saved, read } },
+      decisionTime(request.at, now),
+      now,
+      { papers: paper ? [paper] : [] },
+    );
+    return everyNamed(written.states[id] as MarkState, written);
+  },
+  'papers.set': async (request, { db, now }) => {
+    const written = await applyIntents(db, request.marks, decisionTime(request.at, now), now);
+    return everyNamed(written.states, written);
+  },
+  'paper.opened': async (request, { db, now, markReadOnOpen }) => {
+    const markRead = await markReadOnOpen();
+    const written = await recordOpened(db, { ...request, markRead }, now);
+    return { ...onlyChanged(written), reply: written.states[request.id] as MarkState };
+  },
+  'paper.annotate': async (request, { db, now }) => {
+    const { id, note, tags, pinned } = request;
+    const at = decisionTime(request.at, now);
+    return onlyChanged(await applyIntents(db, { [id]: { note, tags, pinned } }, at, now));
+  },
+  'papers.tag': async (request, { db, now }) =>
+    onlyChanged(await tagMany(db, request, decisionTime(request.at, now), now)),
+  'marks.restore': async (request, { db, now }) =>
+    onlyChanged(await restoreDecisions(db, request.marks, decisionTime(request.at, now), now)),
+  'transfer.export': async (request, { db, now, download }) => {
+    const file = await buildExportFile(db, request.scope, request.format, now);
+    if (request.deliver === 'text') {
+      return { filename: file.filename, count: file.count, text: file.text };
+    }
+    if (!download) throw new Error('Downloads are not available here.');
+    await download(file);
+    return { filename: file.filename, count: file.count };
+  },
+  'transfer.import': async (request, { db, now }) => {
+    const { kind, outcome } = await importText(db, request.text, now);
+    return fromImport({ kind, report: outcome.report }, outcome);
+  },
+  'snapshots.list': (_request, { db }) => listSnapshots(db),
+  'snapshots.take': async (_request, { db, now }) => {
+    await takeSnapshot(db, 'manual', now);
+    return listSnapshots(db);
+  },
+  'snapshots.restore': async (request, { db, now }) => {
+    const outcome = await restoreSnapshot(db, request.id, now);
+    return fromImport({ kind: 'snapshot' as const, report: outcome.report }, outcome);
+  },
+};

@@ -1,0 +1,124 @@
+/**
+ * The message table: every request a content script or an extension page can send the
+ * background, with its rules in one row — who may send it, whether a resend is safe, whether
+ * a committed change is announced to every tab, and the type of its reply. The schema of
+ * each request is the same row's entry in `REQUEST_SCHEMAS` (protocol.ts), kept in a file
+ * of its own only so that the content script, which needs these rules, never loads the
+ * validators; tsc holds the two tables to the same set of types.
+ *
+ * The router (src/background/router.ts) is a typed map of one handler per row: a handler
+ * that returns the wrong reply type, or a row without a handler, fails `tsc`.
+ */
+import type { InferOutput } from 'valibot';
+import type { MarkState, StateMap } from './model';
+import type { REQUEST_SCHEMAS } from './protocol';
+import type { ExportResult, ImportResult, SnapshotSummary } from './transfer-types';
+
+/** Who may send a request: any context of this extension, or only its own pages. */
+export type Senders = 'any' | 'extension-pages';
+
+interface Rule {
+  /**
+   * `extension-pages`: requests that reveal or replace the whole database are refused from
+   * content scripts, so a huggingface.co page can never read the list or import into it.
+   */
+  from: Senders;
+  /**
+   * Whether a resend after a lost reply is harmless. Decisions carry their intended values
+   * and their decision time, so delivering one twice is delivering it once; a download, an
+   * import or a snapshot would happen twice.
+   */
+  resend: boolean;
+  /** Whether the committed change is announced to every tab (storage.local, after commit). */
+  announces: boolean;
+  /** The reply's type; the value itself is never read (`undefined` at run time). */
+  reply: unknown;
+}
+
+/** Carries a reply type through the table. */
+const replies = <T>() => undefined as T;
+
+export const MESSAGES = {
+  /** A content script saw these papers: record what they are, answer what the user decided. */
+  'papers.seen': { from: 'any', resend: true, announces: false, reply: replies<StateMap>() },
+  /** The user's decisions about these papers. */
+  'papers.states': { from: 'any', resend: true, announces: false, reply: replies<StateMap>() },
+  /** Set (never flip) saved and/or read on one paper; `paper` also records what it is. */
+  'paper.mark': { from: 'any', resend: true, announces: true, reply: replies<MarkState>() },
+  /** Set saved/read on many papers at once: "mark all read", undo, bulk actions. */
+  'papers.set': { from: 'any', resend: true, announces: true, reply: replies<StateMap>() },
+  /** The user opened this paper's page: `openedAt`, and read if "mark read on open" is on. */
+  'paper.opened': { from: 'any', resend: true, announces: true, reply: replies<MarkState>() },
+  /** Set a paper's note, tags (the whole list) and/or pin. */
+  'paper.annotate': {
+    from: 'extension-pages',
+    resend: true,
+    announces: true,
+    reply: replies<StateMap>(),
+  },
+  /** Add and/or remove tags on many papers (bulk tagging). */
+  'papers.tag': {
+    from: 'extension-pages',
+    resend: true,
+    announces: true,
+    reply: replies<StateMap>(),
+  },
+  /** Put decisions back exactly as they were before a change (Undo in the queue pages). */
+  'marks.restore': {
+    from: 'extension-pages',
+    resend: true,
+    announces: true,
+    reply: replies<StateMap>(),
+  },
+  /** Export a scope in a format, as a download or as text (for the clipboard). */
+  'transfer.export': {
+    from: 'extension-pages',
+    resend: false,
+    announces: false,
+    reply: replies<ExportResult>(),
+  },
+  /** Import a JSON backup or a list of ids/links; validated whole, written in one transaction. */
+  'transfer.import': {
+    from: 'extension-pages',
+    resend: false,
+    announces: true,
+    reply: replies<ImportResult>(),
+  },
+  /** Automatic backups, newest first, without their text. */
+  'snapshots.list': {
+    from: 'extension-pages',
+    resend: true,
+    announces: false,
+    reply: replies<SnapshotSummary[]>(),
+  },
+  /** Take a snapshot now. */
+  'snapshots.take': {
+    from: 'extension-pages',
+    resend: false,
+    announces: false,
+    reply: replies<SnapshotSummary[]>(),
+  },
+  /** Make the decisions exactly a snapshot's (the present is snapshotted first). */
+  'snapshots.restore': {
+    from: 'extension-pages',
+    resend: false,
+    announces: true,
+    reply: replies<ImportResult>(),
+  },
+} as const satisfies Record<string, Rule>;
+
+export type MessageType = keyof typeof MESSAGES;
+export type RequestType = MessageType;
+
+/** Every request, as its schema in protocol.ts accepts it. */
+export type Request = { [T in MessageType]: InferOutput<(typeof REQUEST_SCHEMAS)[T]> }[MessageType];
+/** The request of one type (its `type` field lets tsc infer `T` from a request literal). */
+export type RequestOf<T extends MessageType> = Extract<Request, { type: T }>;
+
+export type Responses = { [T in MessageType]: (typeof MESSAGES)[T]['reply'] };
+
+/** Whether the table says a type announces its changes. */
+export type Announcing<T extends MessageType> = (typeof MESSAGES)[T]['announces'];
+
+/** Errors cross the boundary as data: a reply never rejects. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

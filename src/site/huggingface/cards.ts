@@ -1,0 +1,85 @@
+/**
+ * Finds paper cards in listing markup. Pure: takes a DOM subtree, returns what it found,
+ * touches nothing. Works on the 2024 and 2026 layouts (selectors.ts).
+ */
+import { cleanText } from '../../shared/text';
+import type { CardCopy } from '../page-adapter';
+import { CARD_HEADING_TAG, CARD_SELECTOR, CARD_TAG, PAPER_PATH_PREFIX } from './selectors';
+import { isPaperHref, paperIdFromHref } from './urls';
+
+export type { CardCopy };
+
+/** True for a card's title link: an `a` to a paper right inside the card heading. */
+export function isCardTitleLink(el: Element): boolean {
+  return (
+    el.tagName === 'A' &&
+    el.parentElement?.tagName === CARD_HEADING_TAG &&
+    (el.getAttribute('href') ?? '').startsWith(PAPER_PATH_PREFIX)
+  );
+}
+
+/** Every card copy at or below `root`, in document order. */
+export function findCardCopies(root: ParentNode): CardCopy[] {
+  const links: Element[] = [];
+  if (root instanceof Element && isCardTitleLink(root)) links.push(root);
+  const headings =
+    root instanceof Element && root.tagName === CARD_HEADING_TAG
+      ? [root]
+      : (root as Element | Document).getElementsByTagName(CARD_HEADING_TAG.toLowerCase());
+  for (const heading of headings) {
+    // Sibling steps, not `children`: no collection object per heading (2,000 on a month view).
+    for (let child = heading.firstElementChild; child; child = child.nextElementSibling) {
+      if (isCardTitleLink(child)) links.push(child);
+    }
+  }
+  const copies: CardCopy[] = [];
+  for (const link of links) {
+    const id = paperIdFromHref(link.getAttribute('href') ?? '');
+    const heading = link.parentElement;
+    const article = link.closest(CARD_SELECTOR);
+    if (!id || !heading || !article) continue;
+    copies.push({
+      id,
+      heading,
+      article,
+      // Read on demand: only a card the island does not describe needs it.
+      get title() {
+        return cleanText(link.textContent);
+      },
+    });
+  }
+  return copies;
+}
+
+/** The distinct paper ids among card copies, in first-seen order. */
+export function distinctIds(copies: readonly CardCopy[]): string[] {
+  return [...new Set(copies.map((copy) => copy.id))];
+}
+
+/** The card (article) an element of ours sits in, if any. */
+export function cardOf(el: Element): Element | null {
+  return el.closest(CARD_SELECTOR);
+}
+
+/** Every card element at or below `root` (tag walk: a month view holds 2,000). */
+export function allCards(root: Element | Document): HTMLCollectionOf<Element> {
+  return root.getElementsByTagName(CARD_TAG.toLowerCase());
+}
+
+/** A card's title link (keyboard focus moves to it; `o` opens it). */
+export function cardTitleLink(card: Element): HTMLAnchorElement | null {
+  for (const heading of card.getElementsByTagName(CARD_HEADING_TAG.toLowerCase())) {
+    for (let child = heading.firstElementChild; child; child = child.nextElementSibling) {
+      if (isCardTitleLink(child)) return child as HTMLAnchorElement;
+    }
+  }
+  return null;
+}
+
+/** Whether a card links to a paper anywhere in it (the drift alarm's count of expected papers). */
+export function linksToPaper(card: Element): boolean {
+  for (const link of card.getElementsByTagName('a')) {
+    if (isPaperHref(link.getAttribute('href') ?? '')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,58 @@
+/** Hugging Face's pages as the content script sees them (src/site/page-adapter.ts). */
+import { cleanMeta } from '../../shared/clean-meta';
+import type { PaperMeta } from '../../shared/model';
+import type { CardCopy, PageAdapter } from '../page-adapter';
+import { cardOf, cardTitleLink, findCardCopies } from './cards';
+import { listingIslandProps, parseListingProps } from './island';
+import { findPaperTitle, readPaperPageMeta } from './paper-page';
+import { assessRecognition } from './recognition';
+import { pageKindOf } from './urls';
+
+/** The adapter for `url` in `doc`, or null when the URL is no page we decorate. */
+export function huggingFacePage(doc: Document, url: string): PageAdapter | null {
+  const page = pageKindOf(url);
+  if (page.kind === 'other') return null;
+  const paperId = page.kind === 'paper' ? page.id : undefined;
+
+  // The island's props can be megabytes on a month view: parsed again only when the site
+  // replaced them (it does on in-page navigation).
+  let island: { text: string | null; byId: Map<string, PaperMeta> } = {
+    text: null,
+    byId: new Map(),
+  };
+  const listingMeta = () => {
+    const text = listingIslandProps(doc);
+    if (text !== island.text) island = { text, byId: parseListingProps(text) };
+    return island.byId;
+  };
+
+  return {
+    kind: page.kind,
+    paperId,
+    findCopies(scope) {
+      const copies = findCardCopies(scope);
+      if (paperId) copies.push(...findPaperTitle(scope, paperId));
+      return copies;
+    },
+    describe(copies: readonly CardCopy[]) {
+      const listing = listingMeta();
+      const described = new Map<string, PaperMeta>();
+      for (const copy of copies) {
+        if (described.has(copy.id)) continue;
+        const fromIsland =
+          copy.id === paperId ? readPaperPageMeta(doc, copy.id) : listing.get(copy.id);
+        // Island metadata comes cleaned; only the card's own title needs it here.
+        const meta = fromIsland ?? cleanMeta({ id: copy.id, title: copy.title || copy.id });
+        if (meta) described.set(copy.id, meta);
+      }
+      return described;
+    },
+    cardOf,
+    titleLink: cardTitleLink,
+    barAnchor: (firstCard) => firstCard.parentElement,
+    recognition(recognized, decoratedCards) {
+      const islandEntries = listingIslandProps(doc) ? listingMeta().size : 0;
+      return assessRecognition(doc, recognized, islandEntries, decoratedCards);
+    },
+  };
+}
