@@ -6,7 +6,7 @@ import puppeteer from 'puppeteer-core';
 
 const DEFAULT_PATH = '/usr/bin/firefox-esr';
 
-/** The add-on id in dist-firefox/manifest.json (manifest.config.ts GECKO_ID). */
+/** The add-on id in dist-firefox/manifest.json (from manifest.json, browser_specific_settings). */
 export const GECKO_ID = 'paper-queue@paperqueue.dev';
 
 /**
