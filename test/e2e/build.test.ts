@@ -2,9 +2,10 @@
 // Chromium loads it without a warning.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extensionDiagnostics } from '../support/chrome-extensions-page.mjs';
 import { launchWithExtension } from '../support/launch-chromium.mjs';
+import { useSession } from '../support/use-session';
 
 const DIST = join(__dirname, '../../dist');
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
@@ -39,11 +40,7 @@ describe('dist/manifest.json', () => {
 });
 
 describe('Chromium loading dist/ unpacked', () => {
-  let session: Awaited<ReturnType<typeof launchWithExtension>>;
-  beforeAll(async () => {
-    session = await launchWithExtension();
-  });
-  afterAll(() => session?.close());
+  const session = useSession(() => launchWithExtension());
 
   it('reports no manifest warning and no runtime error', async () => {
     const diagnostics = await extensionDiagnostics(session.context, 'Paper Queue');

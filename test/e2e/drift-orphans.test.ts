@@ -1,17 +1,17 @@
 // The drift alarm on a page whose layout changed, and clean-up after the extension reloads.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reloadExtension } from '../support/chrome-extensions-page.mjs';
-import { type ExtensionSession, eventually, startSession } from '../support/extension-session';
+import { describe, expect, it } from 'vitest';
+import {
+  collectExtensionErrors,
+  eventually,
+  reloadUnderOpenPage,
+  useExtensionSession,
+} from '../support/extension-session';
 import { LISTING_2024, readFixture } from '../support/fixtures';
 
 // The real 2024 page with every card title moved from h3 to h2: what a redesign looks like.
 const CHANGED_LAYOUT = readFixture(LISTING_2024).replace(/<(\/?)h3\b/g, '<$1h2');
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession({ '/papers/date/2030-01-01': CHANGED_LAYOUT });
-});
-afterAll(() => session?.close());
+const session = useExtensionSession({ pages: { '/papers/date/2030-01-01': CHANGED_LAYOUT } });
 
 async function tabIdOf(url: string): Promise<number> {
   return session.worker.evaluate(async (wanted) => {
@@ -67,17 +67,8 @@ describe('after the extension is reloaded under an open page', () => {
     const page = await session.openSite('/papers/date/2024-08-01');
     expect(await page.locator('[data-paper-queue-id]').count()).toBe(13);
     // The saved page's own scripts fail offline; only errors from the extension count.
-    const errors: string[] = [];
-    const ours = /Extension context|Paper Queue|paper-queue|chrome-extension:/i;
-    page.on('pageerror', (e) => ours.test(`${e.message} ${e.stack}`) && errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && ours.test(m.text()) && errors.push(m.text()));
-    await reloadExtension(session.context, session.worker);
-    // The user comes back to the tab (the window gets focus again).
-    await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
-    await eventually(
-      async () => expect(await page.locator('[data-paper-queue-id]').count()).toBe(0),
-      3000,
-    );
+    const errors = collectExtensionErrors(page);
+    await reloadUnderOpenPage(session, page);
     expect(page.url()).toBe('https://huggingface.co/papers/date/2024-08-01');
     await page.reload();
     await eventually(

@@ -1,5 +1,5 @@
 // Every listing view, live in-page navigation, and the paper page, in Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listingPage, makePapers } from '../support/card-factory.mjs';
 import {
   controlsOf,
@@ -7,7 +7,7 @@ import {
   eventually,
   readButton,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 import { paperPageHtml } from '../support/fixtures';
 import { contentStats, installSiteSimulator, navigateInPage } from '../support/site-simulator';
@@ -22,16 +22,14 @@ const VIEWS = {
   '/papers?q=synthetic': daily.slice(0, 3),
 };
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession({
+const session = useExtensionSession({
+  pages: {
     ...Object.fromEntries(
       Object.entries(VIEWS).map(([path, papers]) => [path, listingPage(papers)]),
     ),
     '/papers/2602.23229': paperPageHtml(),
-  });
+  },
 });
-afterAll(() => session?.close());
 
 const hostIds = (page: Awaited<ReturnType<ExtensionSession['openSite']>>) =>
   page
