@@ -1,4 +1,5 @@
 // The drift alarm on a page whose layout changed, and clean-up after the extension reloads.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   collectExtensionErrors,
@@ -23,6 +24,41 @@ async function tabIdOf(url: string): Promise<number> {
     if (!tab) throw new Error(`no tab at ${wanted}`);
     return tab.id;
   }, url);
+}
+
+type PopupWindow = Window & {
+  __pageStatusReplies: { tab: number; reply: unknown }[];
+};
+
+/**
+ * Records, in the popup, every `page.status` reply it gets from a tab: an init script (it
+ * runs before the popup's own scripts) wraps chrome.tabs.sendMessage. Chromium's `browser`
+ * is the same object, which the polyfill then uses as it is (a promise, no callback).
+ */
+async function recordPageStatusReplies(popup: Page): Promise<void> {
+  await popup.addInitScript(() => {
+    const replies: PopupWindow['__pageStatusReplies'] = [];
+    (window as unknown as PopupWindow).__pageStatusReplies = replies;
+    const tabs = (globalThis as unknown as { chrome: { tabs: Record<string, unknown> } }).chrome
+      .tabs;
+    const send = tabs.sendMessage as (...args: unknown[]) => unknown;
+    tabs.sendMessage = (...args: unknown[]) => {
+      const [tab, message] = args as [number, { type?: string } | undefined];
+      if (message?.type !== 'page.status') return send.apply(tabs, args);
+      const record = (reply: unknown) => replies.push({ tab, reply });
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (reply: unknown) => {
+          record(reply);
+          return callback(reply);
+        };
+        return send.apply(tabs, args);
+      }
+      const answer = send.apply(tabs, args) as Promise<unknown>;
+      answer.then(record, (error) => record({ error: String(error) }));
+      return answer;
+    };
+  });
 }
 
 describe('the drift alarm', () => {
@@ -53,9 +89,23 @@ describe('the drift alarm', () => {
     const page = await session.openSite('/papers/date/2024-08-01');
     const tab = await tabIdOf('https://huggingface.co/papers/date/2024-08-01');
     const popup = await session.context.newPage();
+    await recordPageStatusReplies(popup);
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tab}`);
+    // Quiet must mean "the page said it recognized every paper", not "no answer yet".
+    const reply = await popup.waitForFunction(
+      () => (window as unknown as PopupWindow).__pageStatusReplies[0],
+      undefined,
+      { timeout: 5000 },
+    );
+    expect(await reply.jsonValue()).toMatchObject({
+      tab,
+      reply: { kind: 'listing', recognized: 13, expected: 13 },
+    });
+    // The popup has had the answer for a frame and a task: any notice would be rendered now.
+    await popup.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    );
     await popup.getByText('Reading queue').waitFor();
-    await popup.waitForTimeout(300);
     expect(await popup.getByText(/Recognized \d+ of/).count()).toBe(0);
     await popup.close();
     await page.close();
