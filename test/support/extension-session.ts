@@ -26,6 +26,8 @@ export type Pages = Record<string, string | (() => string)>;
 export interface SessionOptions {
   /** The profile's download folder (see launchWithExtension). */
   downloadsDir?: string;
+  /** Which build to load: dist/ (the default), or dist-test/ for the test hooks. */
+  extensionDir?: string;
 }
 
 export async function startSession(
@@ -71,6 +73,9 @@ export async function startSession(
     },
   };
 }
+
+/** The test build: dist/ plus the content script's counters (src/content/diagnostics.ts). */
+export const TEST_BUILD = 'dist-test';
 
 /**
  * One Chromium with the extension for the enclosing file or describe block: started in
