@@ -1,18 +1,30 @@
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { manifestFor, type TargetBrowser } from './manifest.config.ts';
+import manifest from './manifest.json' with { type: 'json' };
+import { manifestFor, type TargetBrowser } from './scripts/manifest-for.ts';
 
 /** Where each browser's build goes; `vite build --mode firefox` selects Firefox. */
 export const OUT_DIRS: Record<TargetBrowser, string> = { chrome: 'dist', firefox: 'dist-firefox' };
 
+/**
+ * `vite build --mode test`: the Chrome build with the test hooks compiled in (the counters of
+ * src/content/diagnostics.ts), for the end-to-end tests and the benchmark that read them.
+ */
+export const TEST_OUT_DIR = 'dist-test';
+
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const testHooks = mode === 'test';
   return {
+    // Replaced at build time, so in dist/ and dist-firefox/ the hooks are dead code, removed.
+    define: { __PAPER_QUEUE_TEST_HOOKS__: JSON.stringify(testHooks) },
     plugins: [
       preact(),
       crx({
-        manifest: manifestFor(browser),
+        // manifest.json holds both browsers' keys; this build gets only its own. Plain JSON
+        // has no crxjs type: test/unit/manifest.test.ts and the build tests check the result.
+        manifest: manifestFor(manifest, browser) as unknown as ManifestV3Export,
         browser,
         contentScripts: {
           // A self-contained IIFE: no loader, no web-accessible chunks, nothing the page can fetch.
@@ -23,7 +35,7 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: {
-      outDir: OUT_DIRS[browser],
+      outDir: testHooks ? TEST_OUT_DIR : OUT_DIRS[browser],
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: how much the content script costs a listing page, in headless Chromium
-// with the built extension (dist/), on pages of 100, 1,000 and 2,000 cards made from the real
-// 2026 card markup. A benchmark, not a test: it prints a table, writes
-// bench-results/content.json, and marks each figure against its target.
+// with the test build (dist-test/: dist/ plus the counters of src/content/diagnostics.ts, on
+// `<html data-paper-queue-stats>`, which time each batch and count its messages), on pages of
+// 100, 1,000 and 2,000 cards made from the real 2026 card markup. A benchmark, not a test: it
+// prints a table, writes bench-results/content.json, and marks each figure against its target.
 //
 // Pages come with test/fixtures/site.css, the demo's stand-in for the site's stylesheet: the
 // saved markup has none, and unstyled it renders both copies of every card, their hidden
@@ -385,7 +386,7 @@ const launchBare = () =>
   });
 
 const styled = (url) => url.search !== '?unstyled';
-const { context: withExt, close } = await launchWithExtension();
+const { context: withExt, close } = await launchWithExtension({ extensionDir: 'dist-test' });
 const bare = await launchBare();
 for (const context of [withExt, bare]) await serveHuggingFace(context, { pages, styled });
 const loadTab = await openLoadTab(withExt);

@@ -1,10 +1,11 @@
-// The built Chrome extension: what it asks for, what ships in the content script, and that
-// Chromium loads it without a warning.
+// The built Chrome extension: what it asks for, what ships in the content script (and that
+// the test hooks only ship in the test build), and that Chromium loads it without a warning.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extensionDiagnostics } from '../support/chrome-extensions-page.mjs';
 import { launchWithExtension } from '../support/launch-chromium.mjs';
+import { useSession } from '../support/use-session';
 
 const DIST = join(__dirname, '../../dist');
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
@@ -38,12 +39,38 @@ describe('dist/manifest.json', () => {
   });
 });
 
-describe('Chromium loading dist/ unpacked', () => {
-  let session: Awaited<ReturnType<typeof launchWithExtension>>;
-  beforeAll(async () => {
-    session = await launchWithExtension();
+describe('the test hooks (src/content/diagnostics.ts)', () => {
+  const TEST_BUILD = join(__dirname, '../../dist-test');
+  const STATS = 'data-paper-queue-stats';
+  const contentScript = (dir: string) => {
+    const built = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    return readFileSync(join(dir, built.content_scripts[0].js[0]), 'utf8');
+  };
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+      .sort();
+
+  it.each(['dist', 'dist-firefox'])('are compiled out of %s: no stats attribute', (dir) => {
+    expect(contentScript(join(__dirname, '../..', dir))).not.toContain(STATS);
   });
-  afterAll(() => session?.close());
+
+  it('are in the test build (dist-test/, npm run build:test)', () => {
+    expect(contentScript(TEST_BUILD)).toContain(STATS);
+  });
+
+  it('are all that differs: every other file of dist-test/ is the one in dist/', () => {
+    expect(files(TEST_BUILD)).toEqual(files(DIST));
+    const differing = files(DIST).filter(
+      (file) => !readFileSync(join(DIST, file)).equals(readFileSync(join(TEST_BUILD, file))),
+    );
+    expect(differing).toEqual(manifest.content_scripts[0].js);
+  });
+});
+
+describe('Chromium loading dist/ unpacked', () => {
+  const session = useSession(() => launchWithExtension());
 
   it('reports no manifest warning and no runtime error', async () => {
     const diagnostics = await extensionDiagnostics(session.context, 'Paper Queue');

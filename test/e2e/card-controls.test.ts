@@ -1,23 +1,19 @@
 // Save / Read controls on the real saved pages, in Chromium with the built extension.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   controlsOf,
-  type ExtensionSession,
   eventually,
   readButton,
   saveButton,
   startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 import { readProps } from '../support/fixtures';
 import { FIXTURES } from '../support/huggingface-routes.mjs';
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(() => session?.close());
+const session = useExtensionSession();
 
 describe.each([
   ['/papers/date/2024-08-01', 'hf/listing-2024-08-01.html', 1],

@@ -1,17 +1,18 @@
 // The drift alarm on a page whose layout changed, and clean-up after the extension reloads.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reloadExtension } from '../support/chrome-extensions-page.mjs';
-import { type ExtensionSession, eventually, startSession } from '../support/extension-session';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  collectExtensionErrors,
+  eventually,
+  reloadUnderOpenPage,
+  useExtensionSession,
+} from '../support/extension-session';
 import { LISTING_2024, readFixture } from '../support/fixtures';
 
 // The real 2024 page with every card title moved from h3 to h2: what a redesign looks like.
 const CHANGED_LAYOUT = readFixture(LISTING_2024).replace(/<(\/?)h3\b/g, '<$1h2');
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession({ '/papers/date/2030-01-01': CHANGED_LAYOUT });
-});
-afterAll(() => session?.close());
+const session = useExtensionSession({ pages: { '/papers/date/2030-01-01': CHANGED_LAYOUT } });
 
 async function tabIdOf(url: string): Promise<number> {
   return session.worker.evaluate(async (wanted) => {
@@ -23,6 +24,41 @@ async function tabIdOf(url: string): Promise<number> {
     if (!tab) throw new Error(`no tab at ${wanted}`);
     return tab.id;
   }, url);
+}
+
+type PopupWindow = Window & {
+  __pageStatusReplies: { tab: number; reply: unknown }[];
+};
+
+/**
+ * Records, in the popup, every `page.status` reply it gets from a tab: an init script (it
+ * runs before the popup's own scripts) wraps chrome.tabs.sendMessage. Chromium's `browser`
+ * is the same object, which the polyfill then uses as it is (a promise, no callback).
+ */
+async function recordPageStatusReplies(popup: Page): Promise<void> {
+  await popup.addInitScript(() => {
+    const replies: PopupWindow['__pageStatusReplies'] = [];
+    (window as unknown as PopupWindow).__pageStatusReplies = replies;
+    const tabs = (globalThis as unknown as { chrome: { tabs: Record<string, unknown> } }).chrome
+      .tabs;
+    const send = tabs.sendMessage as (...args: unknown[]) => unknown;
+    tabs.sendMessage = (...args: unknown[]) => {
+      const [tab, message] = args as [number, { type?: string } | undefined];
+      if (message?.type !== 'page.status') return send.apply(tabs, args);
+      const record = (reply: unknown) => replies.push({ tab, reply });
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (reply: unknown) => {
+          record(reply);
+          return callback(reply);
+        };
+        return send.apply(tabs, args);
+      }
+      const answer = send.apply(tabs, args) as Promise<unknown>;
+      answer.then(record, (error) => record({ error: String(error) }));
+      return answer;
+    };
+  });
 }
 
 describe('the drift alarm', () => {
@@ -53,9 +89,23 @@ describe('the drift alarm', () => {
     const page = await session.openSite('/papers/date/2024-08-01');
     const tab = await tabIdOf('https://huggingface.co/papers/date/2024-08-01');
     const popup = await session.context.newPage();
+    await recordPageStatusReplies(popup);
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tab}`);
+    // Quiet must mean "the page said it recognized every paper", not "no answer yet".
+    const reply = await popup.waitForFunction(
+      () => (window as unknown as PopupWindow).__pageStatusReplies[0],
+      undefined,
+      { timeout: 5000 },
+    );
+    expect(await reply.jsonValue()).toMatchObject({
+      tab,
+      reply: { kind: 'listing', recognized: 13, expected: 13 },
+    });
+    // The popup has had the answer for a frame and a task: any notice would be rendered now.
+    await popup.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    );
     await popup.getByText('Reading queue').waitFor();
-    await popup.waitForTimeout(300);
     expect(await popup.getByText(/Recognized \d+ of/).count()).toBe(0);
     await popup.close();
     await page.close();
@@ -67,17 +117,8 @@ describe('after the extension is reloaded under an open page', () => {
     const page = await session.openSite('/papers/date/2024-08-01');
     expect(await page.locator('[data-paper-queue-id]').count()).toBe(13);
     // The saved page's own scripts fail offline; only errors from the extension count.
-    const errors: string[] = [];
-    const ours = /Extension context|Paper Queue|paper-queue|chrome-extension:/i;
-    page.on('pageerror', (e) => ours.test(`${e.message} ${e.stack}`) && errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && ours.test(m.text()) && errors.push(m.text()));
-    await reloadExtension(session.context, session.worker);
-    // The user comes back to the tab (the window gets focus again).
-    await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
-    await eventually(
-      async () => expect(await page.locator('[data-paper-queue-id]').count()).toBe(0),
-      3000,
-    );
+    const errors = collectExtensionErrors(page);
+    await reloadUnderOpenPage(session, page);
     expect(page.url()).toBe('https://huggingface.co/papers/date/2024-08-01');
     await page.reload();
     await eventually(

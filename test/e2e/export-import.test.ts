@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionDiagnostics } from '../support/chrome-extensions-page.mjs';
 import {
   controlsOf,
-  type ExtensionSession,
   eventually,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 import { LISTING_2024, readProps } from '../support/fixtures';
 
@@ -27,11 +26,10 @@ const api = Object.fromEntries(
     .map(({ paper }) => [`/api/papers/${paper.id}`, () => JSON.stringify(paper)]),
 );
 
-let session: ExtensionSession;
-let downloadDir: string;
+const downloadDir = mkdtempSync(join(tmpdir(), 'paper-queue-downloads-'));
+afterAll(() => rmSync(downloadDir, { recursive: true, force: true }));
+const session = useExtensionSession({ pages: api, downloadsDir: downloadDir });
 beforeAll(async () => {
-  downloadDir = mkdtempSync(join(tmpdir(), 'paper-queue-downloads-'));
-  session = await startSession(api, { downloadsDir: downloadDir });
   // Background downloads are invisible to page.waitForEvent('download'), and Playwright's
   // own download handling (GUID names in a temporary folder) would hide the file name: give
   // this browser context back Chromium's normal behaviour, into the profile's folder above.
@@ -43,10 +41,6 @@ beforeAll(async () => {
     browserContextId: targetInfo.browserContextId,
   });
   await page.close();
-});
-afterAll(async () => {
-  await session?.close();
-  if (downloadDir) rmSync(downloadDir, { recursive: true, force: true });
 });
 
 async function openTransfer(): Promise<Page> {

@@ -2,12 +2,63 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import source from '../../manifest.json';
+import { type Manifest, manifestFor, type TargetBrowser } from '../../scripts/manifest-for';
 
 const ROOT = join(__dirname, '../..');
 const read = (dir: string, file: string) => readFileSync(join(ROOT, dir, file));
 const manifestOf = (dir: string) => JSON.parse(read(dir, 'manifest.json').toString('utf8'));
 const chrome = manifestOf('dist');
 const firefox = manifestOf('dist-firefox');
+
+/**
+ * What a build's manifest must be: manifest.json with only that browser's keys, and crxjs's
+ * two rewrites of source paths to built files (the content script's compiled file, and the
+ * loader that imports the background's bundle). Anything else crxjs added or changed fails.
+ */
+function expectedBuilt(browser: TargetBrowser): Manifest {
+  const manifest = manifestFor(source, browser) as typeof source;
+  const LOADER = 'service-worker-loader.js';
+  const background =
+    browser === 'chrome'
+      ? { service_worker: LOADER, type: manifest.background.type }
+      : { scripts: [LOADER], type: manifest.background.type };
+  return {
+    ...manifest,
+    background,
+    content_scripts: manifest.content_scripts.map((script) => ({
+      ...script,
+      js: script.js.map((file) => file.replace(/\.ts$/, '.js')),
+    })),
+  };
+}
+
+describe('the built manifests', () => {
+  it.each([
+    ['chrome', 'dist', chrome],
+    ['firefox', 'dist-firefox', firefox],
+  ] as const)('%s: %s/manifest.json is manifest.json for that browser, exactly', (b, _, built) => {
+    expect(built).toEqual(expectedBuilt(b));
+    expect(Object.keys(built)).toEqual(Object.keys(expectedBuilt(b)));
+  });
+
+  it('point at files the builds hold', () => {
+    for (const [dir, manifest] of [
+      ['dist', chrome],
+      ['dist-firefox', firefox],
+    ] as const) {
+      const files = [
+        manifest.background.service_worker ?? manifest.background.scripts[0],
+        manifest.action.default_popup,
+        ...manifest.content_scripts.flatMap((c: { js: string[]; css: string[] }) => [
+          ...c.js,
+          ...c.css,
+        ]),
+      ];
+      for (const file of files) expect(read(dir, file).length, `${dir}/${file}`).toBeGreaterThan(0);
+    }
+  });
+});
 
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];

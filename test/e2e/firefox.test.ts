@@ -1,20 +1,11 @@
 // The core flow in real Firefox: dist-firefox/ as a temporary add-on in headless Firefox ESR,
 // on the saved pages, driven by puppeteer-core over WebDriver BiDi.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/extension-session';
-import {
-  clickSave,
-  controlStates,
-  type FirefoxSession,
-  startFirefoxSession,
-} from '../support/firefox-session';
+import { clickSave, controlStates, useFirefoxSession } from '../support/firefox-session';
 import { readProps } from '../support/fixtures';
 
-let session: FirefoxSession;
-beforeAll(async () => {
-  session = await startFirefoxSession();
-});
-afterAll(() => session?.close());
+const session = useFirefoxSession();
 
 describe.each([
   ['/papers/date/2024-08-01', 'hf/listing-2024-08-01.html', 1],

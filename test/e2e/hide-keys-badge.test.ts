@@ -1,24 +1,19 @@
 // Read papers out of the way, mark all + undo, keyboard triage and the toolbar badge.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   controlsOf,
-  type ExtensionSession,
   eventually,
   readButton,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 import { readProps } from '../support/fixtures';
 
 const LISTING = '/papers/date/2024-08-01';
 const IDS = readProps('hf/listing-2024-08-01.html').dailyPapers.map((e) => e.paper.id);
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(() => session?.close());
+const session = useExtensionSession();
 
 const bar = (page: Page) => page.locator('[data-paper-queue-ui="bar"]');
 const card = (page: Page, id: string) =>

@@ -1,26 +1,20 @@
 // Two tabs and the popup changing papers in the same moment: every view converges within a
 // second to what the database committed last, and changes to different papers all survive.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   controlsOf,
-  type ExtensionSession,
   eventually,
   readButton,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 import { storedMarks } from '../support/stored-marks';
 
 const ROUNDS = 8;
 const CONVERGE_MS = 1000;
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession();
-  await session.setSettings({ hideMode: 'show' });
-});
-afterAll(() => session?.close());
+const session = useExtensionSession({ settings: { hideMode: 'show' } });
 
 type State = { saved: boolean; read: boolean; updatedAt: number };
 

@@ -1,13 +1,12 @@
 // The queue's views, notes, tags, pins, keyboard and Undo in the popup, and the library page
 // with its bulk actions and settings, on the built extension in Chromium.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   controlsOf,
-  type ExtensionSession,
   eventually,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 
 const LISTING = '/papers/date/2024-08-01';
@@ -17,11 +16,9 @@ const LLAMA = '2407.21783';
 /** Four engineers share two cores: allow a change a generous while to show. */
 const soon = (check: () => Promise<void>) => eventually(check, 5000);
 
-let session: ExtensionSession;
+// Cards are clicked after being marked read here: keep read cards in view.
+const session = useExtensionSession({ settings: { hideMode: 'show' } });
 beforeAll(async () => {
-  session = await startSession();
-  // Cards are clicked after being marked read here: keep read cards in view.
-  await session.setSettings({ hideMode: 'show' });
   const page = await session.openSite(LISTING);
   for (const id of PAPERS) {
     await saveButton(controlsOf(page, id)).click();
@@ -33,7 +30,6 @@ beforeAll(async () => {
   }
   await page.close();
 });
-afterAll(() => session?.close());
 
 const rowIds = (page: Page) =>
   page

@@ -1,25 +1,19 @@
 // The reading queue in the popup, and every open tab kept in sync.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extensionDiagnostics } from '../support/chrome-extensions-page.mjs';
 import {
   controlsOf,
-  type ExtensionSession,
   eventually,
   readButton,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 
 const LLAMA = '2407.21783';
 const LLAMA_TITLE = 'The Llama 3 Herd of Models';
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession();
-  // These tests click cards after marking them read: keep read cards in view.
-  await session.setSettings({ hideMode: 'show' });
-});
-afterAll(() => session?.close());
+// These tests click cards after marking them read: keep read cards in view.
+const session = useExtensionSession({ settings: { hideMode: 'show' } });
 
 const pressed = async (host: ReturnType<typeof controlsOf>, which: typeof saveButton) =>
   which(host).first().getAttribute('aria-pressed');

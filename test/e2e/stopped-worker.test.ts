@@ -2,14 +2,13 @@
 // after it: 100 toggles with the worker stopped at random points end in exactly the expected
 // database, on every card and in the popup.
 import type { CDPSession } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   controlsOf,
-  type ExtensionSession,
   eventually,
   readButton,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 import { storedMarks } from '../support/stored-marks';
 
@@ -32,12 +31,7 @@ function prng(seed: number) {
 type Key = 'saved' | 'read';
 type Expected = Record<string, { saved: boolean; read: boolean }>;
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession();
-  await session.setSettings({ hideMode: 'show' });
-});
-afterAll(() => session?.close());
+const session = useExtensionSession({ settings: { hideMode: 'show' } });
 
 async function stopWorker(cdp: CDPSession) {
   await cdp.send('ServiceWorker.stopAllWorkers');

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reloadExtension } from '../support/chrome-extensions-page.mjs';
+import { describe, expect, it } from 'vitest';
 import {
+  collectExtensionErrors,
   controlsOf,
-  type ExtensionSession,
   eventually,
   readButton,
+  reloadUnderOpenPage,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 import { storedStates } from '../support/stored-marks';
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession();
-  await session.setSettings({ hideMode: 'show' });
-});
-afterAll(() => session?.close());
+const session = useExtensionSession({ settings: { hideMode: 'show' } });
 
 describe('an update in the middle of a session', () => {
   it('keeps every decision, stays quiet, and works again after a reload', async () => {
@@ -35,18 +30,10 @@ describe('an update in the middle of a session', () => {
     };
     await eventually(async () => expect(await storedStates(popup)).toEqual(expected), 3000);
 
-    const errors: string[] = [];
-    const ours = /Extension context|Paper Queue|paper-queue|chrome-extension:|Receiving end/i;
-    page.on('pageerror', (e) => ours.test(`${e.message} ${e.stack}`) && errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && ours.test(m.text()) && errors.push(m.text()));
+    const errors = collectExtensionErrors(page);
 
-    await reloadExtension(session.context, session.worker);
     // The user comes back to the tab and clicks on the old controls.
-    await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
-    await eventually(
-      async () => expect(await page.locator('[data-paper-queue-id]').count()).toBe(0),
-      3000,
-    );
+    await reloadUnderOpenPage(session, page);
     // More events the old script listens to: none may raise an error.
     for (let i = 0; i < 5; i++) {
       await page.evaluate(() => {

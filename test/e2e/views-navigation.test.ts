@@ -1,42 +1,20 @@
 // Every listing view, live in-page navigation, and the paper page, in Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listingPage, makePapers } from '../support/card-factory.mjs';
+import { describe, expect, it } from 'vitest';
 import {
   controlsOf,
-  type ExtensionSession,
   eventually,
   readButton,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 import { paperPageHtml } from '../support/fixtures';
-import { contentStats, installSiteSimulator, navigateInPage } from '../support/site-simulator';
+import { installSiteSimulator, navigateInPage } from '../support/site-simulator';
+import { daily, hostIds, monthly, VIEWS, viewPages, weekly } from '../support/synthetic-views';
 
-const daily = makePapers(8, 1, '2611');
-const weekly = makePapers(12, 1, '2612');
-const monthly = makePapers(20, 100, '2612');
-const VIEWS = {
-  '/papers/date/2026-11-20': daily,
-  '/papers/week/2026-W47': weekly,
-  '/papers/month/2026-11': monthly,
-  '/papers?q=synthetic': daily.slice(0, 3),
-};
-
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession({
-    ...Object.fromEntries(
-      Object.entries(VIEWS).map(([path, papers]) => [path, listingPage(papers)]),
-    ),
-    '/papers/2602.23229': paperPageHtml(),
-  });
+// Counting messages and live resources needs the test build: navigation-stats.test.ts.
+const session = useExtensionSession({
+  pages: { ...viewPages(), '/papers/2602.23229': paperPageHtml() },
 });
-afterAll(() => session?.close());
-
-const hostIds = (page: Awaited<ReturnType<ExtensionSession['openSite']>>) =>
-  page
-    .locator('[data-paper-queue-id]')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-queue-id')));
 
 describe('every listing view', () => {
   it.each(Object.entries(VIEWS))(
@@ -75,53 +53,6 @@ describe('in-page navigation', () => {
     expect(new Set(await hostIds(page))).toEqual(new Set(weekly.map((p) => p.id)));
     await page.goForward();
     await eventually(async () => expect(await hostIds(page)).toHaveLength(monthly.length * 2));
-    await page.close();
-  });
-
-  it('keeps marks across views and asks once per view', async () => {
-    const page = await session.openSite('/papers/date/2026-11-20');
-    await installSiteSimulator(page, [
-      { path: '/papers/date/2026-11-20', papers: daily },
-      { path: '/papers/week/2026-W47', papers: weekly },
-    ]);
-    const shared = weekly[0]?.id as string; // 2612.00001 is in the weekly view only
-    await navigateInPage(page, '/papers/week/2026-W47');
-    await saveButton(controlsOf(page, shared)).first().click();
-    await eventually(async () =>
-      expect(await saveButton(controlsOf(page, shared)).first().getAttribute('aria-pressed')).toBe(
-        'true',
-      ),
-    );
-    const before = (await contentStats(page)).messages;
-    await navigateInPage(page, '/papers/date/2026-11-20');
-    await navigateInPage(page, '/papers/week/2026-W47');
-    await eventually(async () =>
-      expect(await saveButton(controlsOf(page, shared)).first().getAttribute('aria-pressed')).toBe(
-        'true',
-      ),
-    );
-    expect((await contentStats(page)).messages - before).toBe(2);
-    await page.close();
-  });
-
-  it('after 20 navigations holds no more observers, listeners or controls than a fresh page', async () => {
-    const fresh = await session.openSite('/papers/week/2026-W47');
-    await eventually(async () => expect(await hostIds(fresh)).toHaveLength(weekly.length * 2));
-    const freshStats = await contentStats(fresh);
-    const freshHosts = (await hostIds(fresh)).length;
-    await fresh.close();
-
-    const page = await session.openSite('/papers/date/2026-11-20');
-    await installSiteSimulator(
-      page,
-      Object.entries(VIEWS).map(([path, papers]) => ({ path, papers })),
-    );
-    const paths = Object.keys(VIEWS);
-    for (let i = 0; i < 19; i++)
-      await navigateInPage(page, paths[(i + 1) % paths.length] as string);
-    await navigateInPage(page, '/papers/week/2026-W47');
-    await eventually(async () => expect((await hostIds(page)).length).toBe(freshHosts));
-    expect((await contentStats(page)).live).toBe(freshStats.live);
     await page.close();
   });
 

@@ -1,7 +1,10 @@
 // One Chromium with the built extension and the saved pages, for an end-to-end test file.
 import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import { reloadExtension } from './chrome-extensions-page.mjs';
 import { serveHuggingFace } from './huggingface-routes.mjs';
 import { launchWithExtension } from './launch-chromium.mjs';
+import { useSession } from './use-session';
 
 export interface ExtensionSession {
   context: BrowserContext;
@@ -17,9 +20,19 @@ export interface ExtensionSession {
   close: () => Promise<void>;
 }
 
+/** Pages served besides the saved ones, by path: the HTML, or a function that makes it. */
+export type Pages = Record<string, string | (() => string)>;
+
+export interface SessionOptions {
+  /** The profile's download folder (see launchWithExtension). */
+  downloadsDir?: string;
+  /** Which build to load: dist/ (the default), or dist-test/ for the test hooks. */
+  extensionDir?: string;
+}
+
 export async function startSession(
-  pages?: Record<string, string | (() => string)>,
-  options: { downloadsDir?: string } = {},
+  pages?: Pages,
+  options: SessionOptions = {},
 ): Promise<ExtensionSession> {
   const { context, extensionId, worker, close } = await launchWithExtension(options);
   await serveHuggingFace(context, { pages });
@@ -61,6 +74,41 @@ export async function startSession(
   };
 }
 
+/** The test build: dist/ plus the content script's counters (src/content/diagnostics.ts). */
+export const TEST_BUILD = 'dist-test';
+
+/**
+ * One Chromium with the extension for the enclosing file or describe block: started in
+ * beforeAll (serving `pages` besides the saved ones, then applying `settings` as the library
+ * page would), closed in afterAll.
+ */
+export function useExtensionSession(
+  options: SessionOptions & { pages?: Pages; settings?: Record<string, unknown> } = {},
+): ExtensionSession {
+  const { pages, settings, ...launch } = options;
+  return useSession(async () => {
+    const session = await startSession(pages, launch);
+    if (settings) await session.setSettings(settings);
+    return session;
+  });
+}
+
+/**
+ * Errors from the extension in `page` from now on: uncaught exceptions and console errors
+ * that name it or its runtime. The saved pages' own scripts fail offline; those do not count.
+ */
+export function collectExtensionErrors(page: Page): string[] {
+  const errors: string[] = [];
+  const ours = /Extension context|Receiving end|Paper Queue|paper-queue|chrome-extension:/i;
+  page.on('pageerror', (error) => {
+    if (ours.test(`${error.message} ${error.stack}`)) errors.push(error.message);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && ours.test(message.text())) errors.push(message.text());
+  });
+  return errors;
+}
+
 /** Every control host of one paper (a 2026 card has two: desktop and mobile). */
 export const controlsOf = (page: Page, id: string): Locator =>
   page.locator(`[data-paper-queue-id="${id}"]`);
@@ -80,4 +128,18 @@ export async function eventually(check: () => Promise<void>, timeoutMs = 1000): 
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
+}
+
+/**
+ * Reloads the extension under an open page, as an update does, and brings the user back to
+ * the tab (the window gets focus again); resolves once the old content script, orphaned, has
+ * removed every control it made (within 3 s), and fails otherwise.
+ */
+export async function reloadUnderOpenPage(session: ExtensionSession, page: Page): Promise<void> {
+  await reloadExtension(session.context, session.worker);
+  await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+  await eventually(
+    async () => expect(await page.locator('[data-paper-queue-id]').count()).toBe(0),
+    3000,
+  );
 }

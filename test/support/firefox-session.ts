@@ -2,6 +2,7 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { type FixtureOptions, fixtureAnswer } from './huggingface-routes.mjs';
 import { launchFirefoxWithExtension } from './launch-firefox.mjs';
+import { useSession } from './use-session';
 
 export interface FirefoxSession {
   browser: Browser;
@@ -51,6 +52,11 @@ export async function startFirefoxSession(options: FixtureOptions = {}): Promise
       return page;
     },
   };
+}
+
+/** One Firefox for the enclosing file or describe block: beforeAll starts it, afterAll closes it. */
+export function useFirefoxSession(options: FixtureOptions = {}): FirefoxSession {
+  return useSession(() => startFirefoxSession(options));
 }
 
 export interface ControlState {

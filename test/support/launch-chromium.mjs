@@ -3,13 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { locate } from '../../scripts/ensure-browsers.mjs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
+/** CHROME_PATH, else Debian's Chromium (the lookup `npm test` and `npm run demo` check first). */
 export function chromePath() {
-  const path = process.env.CHROME_PATH || CANDIDATES.find((p) => existsSync(p));
-  if (!path || !existsSync(path)) {
-    throw new Error('No Chromium found: apt-get install -y chromium, or set CHROME_PATH.');
+  const { path } = locate('chromium', { env: process.env, exists: existsSync });
+  if (!path) {
+    throw new Error(
+      'No Chromium found: run node scripts/ensure-browsers.mjs chromium, or set CHROME_PATH.',
+    );
   }
   return path;
 }

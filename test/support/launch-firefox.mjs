@@ -3,10 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { locate } from '../../scripts/ensure-browsers.mjs';
 
-const DEFAULT_PATH = '/usr/bin/firefox-esr';
-
-/** The add-on id in dist-firefox/manifest.json (manifest.config.ts GECKO_ID). */
+/** The add-on id in dist-firefox/manifest.json (from manifest.json, browser_specific_settings). */
 export const GECKO_ID = 'paper-queue@paperqueue.dev';
 
 /**
@@ -15,10 +14,13 @@ export const GECKO_ID = 'paper-queue@paperqueue.dev';
  */
 export const INTERNAL_UUID = '0b3c2a1e-5f6d-4e7a-9b8c-1d2e3f4a5b6c';
 
+/** FIREFOX_PATH, else Debian's Firefox ESR (the lookup `npm test` checks first). */
 export function firefoxPath() {
-  const path = process.env.FIREFOX_PATH || DEFAULT_PATH;
-  if (!existsSync(path)) {
-    throw new Error(`No Firefox at ${path}: apt-get install -y firefox-esr, or set FIREFOX_PATH.`);
+  const { path } = locate('firefox', { env: process.env, exists: existsSync });
+  if (!path) {
+    throw new Error(
+      'No Firefox ESR found: run node scripts/ensure-browsers.mjs firefox, or set FIREFOX_PATH.',
+    );
   }
   return path;
 }

@@ -47,9 +47,16 @@ export async function navigateInPage(page: Page, path: string): Promise<void> {
   );
 }
 
-/** The content script's own counters (see src/content/diagnostics.ts). */
+/**
+ * The content script's own counters (see src/content/diagnostics.ts). Only the test build
+ * (dist-test/) has them: on any other this throws rather than compare nothing with nothing.
+ */
 export async function contentStats(page: Page): Promise<{ live: number; messages: number }> {
-  return page.evaluate(() =>
-    JSON.parse(document.documentElement.getAttribute('data-paper-queue-stats') ?? '{}'),
+  const shown = await page.evaluate(() =>
+    document.documentElement.getAttribute('data-paper-queue-stats'),
   );
+  if (shown === null) {
+    throw new Error('No data-paper-queue-stats on the page: load the test build (dist-test/).');
+  }
+  return JSON.parse(shown);
 }

@@ -1,53 +1,48 @@
-// Both browsers' manifests come from manifest.config.ts and differ only where the browsers do.
-import { execFileSync } from 'node:child_process';
+// manifest.json holds both browsers' keys; scripts/manifest-for.ts gives each build its own.
 import { describe, expect, it } from 'vitest';
-import {
-  chromeManifest,
-  FIREFOX_MIN_VERSION,
-  firefoxManifest,
-  GECKO_ID,
-  manifestFor,
-} from '../../manifest.config';
+import source from '../../manifest.json';
+import { BROWSERS, type Manifest, manifestFor, ONLY_FOR } from '../../scripts/manifest-for';
 import viteConfig from '../../vite.config';
 
-const chrome = chromeManifest;
-const firefox = firefoxManifest;
+const chrome = manifestFor(source, 'chrome');
+const firefox = manifestFor(source, 'firefox');
 
-/** What each browser may have on its own: how the background runs, and browser settings. */
+/** The keys either browser may have on its own. */
 const PER_BROWSER = ['background', 'browser_specific_settings', 'minimum_chrome_version'];
-const withoutPerBrowser = (manifest: object) =>
+const shared = (manifest: Manifest) =>
   Object.fromEntries(Object.entries(manifest).filter(([key]) => !PER_BROWSER.includes(key)));
 
-describe('the Firefox manifest', () => {
+describe('manifestFor on manifest.json: Firefox', () => {
   it('runs the background as an event page: scripts, no service worker', () => {
     expect(firefox.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
-    expect(firefox.background).not.toHaveProperty('service_worker');
   });
 
-  it('names its add-on id and minimum version, and declares that it collects no data', () => {
-    expect(firefox.browser_specific_settings.gecko).toEqual({
-      id: GECKO_ID,
-      strict_min_version: FIREFOX_MIN_VERSION,
-      data_collection_permissions: { required: ['none'] },
+  it('names its add-on id and minimum versions, and declares that it collects no data', () => {
+    expect(firefox.browser_specific_settings).toEqual({
+      gecko: {
+        id: 'paper-queue@paperqueue.dev',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
     });
-    expect(GECKO_ID).toMatch(/^[\w.-]+@[\w.-]+$/);
-    expect(Number.parseFloat(FIREFOX_MIN_VERSION)).toBeGreaterThanOrEqual(140);
   });
 
-  it('asks for exactly what Chrome asks for, and runs the same content script', () => {
-    expect(firefox.permissions).toEqual(chrome.permissions);
-    expect(firefox.host_permissions).toEqual(chrome.host_permissions);
-    expect(firefox.content_scripts).toEqual(chrome.content_scripts);
-    expect(withoutPerBrowser(firefox)).toEqual(withoutPerBrowser(chrome));
+  it('has no Chrome-only key', () => {
+    expect(firefox).not.toHaveProperty('minimum_chrome_version');
   });
 });
 
-describe('the Chrome manifest', () => {
+describe('manifestFor on manifest.json: Chrome', () => {
   it('runs the same background entry as a module service worker', () => {
     expect(chrome.background).toEqual({
       service_worker: 'src/background/index.ts',
       type: 'module',
     });
+    expect(chrome.minimum_chrome_version).toBe('120');
+  });
+
+  it('has no Firefox-only key', () => {
     expect(chrome).not.toHaveProperty('browser_specific_settings');
   });
 
@@ -58,17 +53,73 @@ describe('the Chrome manifest', () => {
   });
 });
 
+describe('manifestFor on manifest.json: both', () => {
+  it.each(BROWSERS)('%s gets every shared key exactly as manifest.json has it', (browser) => {
+    expect(shared(manifestFor(source, browser))).toEqual(shared(source));
+  });
+
+  it('asks both browsers for the same permissions and runs the same content script', () => {
+    expect(shared(firefox)).toEqual(shared(chrome));
+    expect(firefox.permissions).toEqual(['storage', 'unlimitedStorage', 'downloads']);
+    expect(firefox.host_permissions).toEqual(['https://huggingface.co/*']);
+  });
+
+  it.each(BROWSERS)('%s keeps the key order of manifest.json (the built file follows it)', (b) => {
+    const kept = Object.keys(manifestFor(source, b));
+    expect(kept).toEqual(Object.keys(source).filter((key) => kept.includes(key)));
+  });
+
+  it('names only keys that manifest.json has, so a typo in the table cannot pass', () => {
+    for (const path of BROWSERS.flatMap((b) => ONLY_FOR[b])) {
+      const value = path
+        .split('.')
+        .reduce<unknown>((node, key) => (node as Manifest | undefined)?.[key], source);
+      expect(value, path).toBeDefined();
+    }
+  });
+});
+
+describe('manifestFor, generically', () => {
+  const input = {
+    name: 'x',
+    background: { service_worker: 'bg.js', scripts: ['bg.js'], type: 'module' },
+    minimum_chrome_version: '120',
+    browser_specific_settings: { gecko: { id: 'x@y' } },
+    side_panel: { default_path: 'panel.html' },
+  };
+
+  it('drops the other browser’s keys, top-level and nested, and keeps the rest in order', () => {
+    expect(manifestFor(input, 'chrome')).toEqual({
+      name: 'x',
+      background: { service_worker: 'bg.js', type: 'module' },
+      minimum_chrome_version: '120',
+      side_panel: { default_path: 'panel.html' },
+    });
+    expect(Object.keys(manifestFor(input, 'firefox'))).toEqual([
+      'name',
+      'background',
+      'browser_specific_settings',
+      'side_panel',
+    ]);
+    expect(manifestFor(input, 'firefox').background).toEqual({
+      scripts: ['bg.js'],
+      type: 'module',
+    });
+  });
+
+  it('leaves its input as it was, and passes a manifest without those keys through', () => {
+    const before = structuredClone(input);
+    manifestFor(input, 'chrome');
+    manifestFor(input, 'firefox');
+    expect(input).toEqual(before);
+    expect(manifestFor({ name: 'x', background: 1 }, 'firefox')).toEqual({
+      name: 'x',
+      background: 1,
+    });
+  });
+});
+
 describe('one source for both builds', () => {
-  it('hands vite the manifest of the browser it builds for', () => {
-    expect(manifestFor('chrome')).toBe(chromeManifest);
-    expect(manifestFor('firefox')).toBe(firefoxManifest);
-  });
-
-  it('keeps no manifest.json of its own in the repository', () => {
-    const tracked = execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n');
-    expect(tracked.filter((file) => /(^|\/)manifest[^/]*\.json$/.test(file))).toEqual([]);
-  });
-
   it('builds Chrome into dist/ by default and Firefox into dist-firefox/ with --mode firefox', () => {
     const outDir = (mode: string) => {
       const config =

@@ -3,7 +3,8 @@
 // to the attribute and part names the content script sets.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chromeManifest, firefoxManifest } from '../../manifest.config';
+import source from '../../manifest.json';
+import { BROWSERS, manifestFor } from '../../scripts/manifest-for';
 import {
   createControlHost,
   HOST_ATTRIBUTE,
@@ -24,7 +25,8 @@ const css = readFileSync(PAGE_CSS, 'utf8');
 
 describe('page.css', () => {
   it('is injected with the content script in both browsers', () => {
-    for (const manifest of [chromeManifest, firefoxManifest]) {
+    for (const browser of BROWSERS) {
+      const manifest = manifestFor(source, browser) as typeof source;
       expect(manifest.content_scripts[0]?.css).toEqual([PAGE_CSS]);
     }
   });
