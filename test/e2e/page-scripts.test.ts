@@ -1,21 +1,16 @@
 // Only the user changes the queue from a page: huggingface.co's own scripts (or anything
 // injected into them) can reach our open shadow roots and call click(), or dispatch key
 // events, but the content script acts only on trusted events. Run in the page's own world.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   controlsOf,
-  type ExtensionSession,
   eventually,
   saveButton,
-  startSession,
+  useExtensionSession,
 } from '../support/extension-session';
 import { storedStates } from '../support/stored-marks';
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(() => session?.close());
+const session = useExtensionSession();
 
 describe('a page script', () => {
   it('cannot save, mark read, mark all read, switch modes or drive the keys', async () => {
