@@ -12,14 +12,23 @@ export interface ImportPanelProps {
   send: typeof sendRequest;
 }
 
+const WHAT: Record<ImportResult['kind'], string> = {
+  backup: 'Backup imported',
+  list: 'List imported',
+  markdown: 'Markdown checklist imported',
+  bibtex: 'BibTeX imported',
+  ris: 'RIS imported',
+  'csl-json': 'CSL-JSON imported',
+  csv: 'CSV imported',
+  snapshot: 'Restored',
+};
+
 export function describeImport(result: ImportResult): string {
-  const { added, updated, unchanged, removed } = result.report;
-  const what = { backup: 'Backup imported', list: 'List imported', snapshot: 'Restored' }[
-    result.kind
-  ];
+  const { added, updated, unchanged, removed, skipped } = result.report;
   const parts = [`${added} added`, `${updated} updated`, `${unchanged} unchanged`];
   if (removed) parts.push(`${removed} removed`);
-  return `${what}: ${parts.join(', ')}.`;
+  if (skipped) parts.push(`${skipped} skipped`);
+  return `${WHAT[result.kind]}: ${parts.join(', ')}.`;
 }
 
 export function ImportPanel({ send }: ImportPanelProps) {
