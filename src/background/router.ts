@@ -112,7 +112,9 @@ async function dispatch(request: Request, ctx: RouterContext): Promise<Responses
       return { filename: file.filename, count: file.count };
     }
     case 'transfer.import': {
-      const { kind, outcome } = await importText(db, request.text, now);
+      const { kind, outcome } = await importText(db, request.text, now, {
+        skipInvalid: request.skipInvalid,
+      });
       await afterImport(ctx, outcome);
       return { kind, report: outcome.report };
     }
