@@ -51,7 +51,7 @@ const ENTRIES: ExportEntry[] = [
     savedAt: Date.UTC(2025, 11, 31),
     readAt: 0,
     tags: ['later'],
-    note: '@mention =1+1',
+    note: '@mention =1+1\n- [ ] not a task\n@misc{not,\nTY  - JOUR',
   },
 ];
 
@@ -361,7 +361,7 @@ describe('CSV', () => {
         read: false,
         savedAt: ENTRIES[2]?.savedAt,
         tags: ['later'],
-        note: '@mention =1+1',
+        note: ENTRIES[2]?.note,
       },
     ]);
   });
@@ -411,7 +411,7 @@ describe('Markdown', () => {
         title: ENTRIES[1]?.title,
         publishedAt: '2024-07-31T00:00:00.000Z',
       },
-      { id: '2407.21770', read: false, tags: ['later'], note: '@mention =1+1' },
+      { id: '2407.21770', read: false, tags: ['later'], note: ENTRIES[2]?.note },
     ]);
   });
 

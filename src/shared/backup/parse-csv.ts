@@ -144,56 +144,52 @@ function splitRecords(
   delimiter: string,
 ): { records: CsvRecord[]; unclosedAt?: number } {
   const records: CsvRecord[] = [];
+  // Runs of plain characters are taken whole, not one by one: a 10 MB file takes a few
+  // hundred ms. A quote inside an unquoted cell is a plain character.
+  const plain = new RegExp(`[^${delimiter === '\t' ? '\\t' : delimiter}\\r\\n]+`, 'y');
   let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
   let line = 1;
   let recordLine = 1;
   let i = 0;
-  const endCell = () => {
-    cells.push(cell);
-    cell = '';
-  };
-  const endRecord = () => {
-    endCell();
-    records.push({ cells, line: recordLine });
-    cells = [];
-  };
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
+  for (;;) {
+    let cell = '';
+    if (text[i] === '"') {
+      for (;;) {
+        const close = text.indexOf('"', i + 1);
+        if (close === -1) {
+          cells.push(cell + text.slice(i + 1));
+          records.push({ cells, line: recordLine });
+          return { records, unclosedAt: recordLine };
         }
-        quoted = false;
-      } else {
-        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-        cell += c;
+        const part = text.slice(i + 1, close);
+        line += part.split(/\r\n|\r|\n/).length - 1;
+        cell += part;
+        i = close + 1;
+        if (text[i] !== '"') break;
+        cell += '"'; // a doubled quote
       }
+    }
+    plain.lastIndex = i;
+    const run = plain.exec(text);
+    if (run) {
+      cell += run[0];
+      i += run[0].length;
+    }
+    cells.push(cell);
+    const c = text[i];
+    if (c === delimiter) {
       i++;
       continue;
     }
-    if (c === '"' && cell === '') {
-      quoted = true;
-    } else if (c === delimiter) {
-      endCell();
-    } else if (c === '\r' || c === '\n') {
-      endRecord();
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      line++;
-      recordLine = line;
-    } else {
-      cell += c;
+    if (c === undefined) {
+      // The text's last line: a record unless it is empty (the file ended with a newline).
+      if (cells.length > 1 || cell !== '') records.push({ cells, line: recordLine });
+      return { records };
     }
-    i++;
+    records.push({ cells, line: recordLine });
+    i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    line++;
+    recordLine = line;
+    cells = [];
   }
-  if (quoted) {
-    endRecord();
-    return { records, unclosedAt: recordLine };
-  }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return { records };
 }

@@ -4,9 +4,9 @@
  *
  * The format is told from the text itself, in this order: not text at all (a PDF, a ZIP, any
  * binary: one sentence); a JSON object (a Paper Queue backup, read all-or-nothing by
- * parse-backup.ts); a JSON array (CSL-JSON); RIS (`TY  - ` among the first lines); BibTeX (a
- * line starting `@type{`); a Markdown checklist; CSV (a header row with an id, URL or DOI
- * column); else a plain list of ids and links, one a line.
+ * parse-backup.ts); a JSON array (CSL-JSON); CSV (a first row naming an id, URL or DOI
+ * column); RIS (`TY  - ` among the first lines); BibTeX (a line starting `@type{`); a
+ * Markdown checklist; else a plain list of ids and links, one a line.
  */
 import { MAX_BACKUP_RECORDS, MAX_IMPORT_BYTES, MAX_IMPORT_MEGABYTES } from './limits';
 import type { ListFormat, ListRead } from './list-read';
@@ -54,10 +54,12 @@ export function entryWord(kind: ListFormat, count: number): string {
 export function detectFormat(text: string): ImportFormat {
   if (/^\s*\{/.test(text)) return 'backup';
   if (/^\s*\[\s*[{"\]]/.test(text)) return 'csl-json';
+  // CSV first: its header is on the first line, while a note in one of its cells may hold
+  // lines that look like a task item, a BibTeX entry or a RIS tag.
+  if (csvDelimiter(text)) return 'csv';
   if (looksLikeRis(text)) return 'ris';
   if (BIBTEX_ENTRY.test(text)) return 'bibtex';
   if (looksLikeMarkdownList(text)) return 'markdown';
-  if (csvDelimiter(text)) return 'csv';
   return 'list';
 }
 
