@@ -139,7 +139,10 @@ export function ImportPanel({ send }: ImportPanelProps) {
         placeholder="2407.21783&#10;https://huggingface.co/papers/2407.21770"
         rows={3}
         value={pasted}
-        onInput={(e) => setPasted(e.currentTarget.value)}
+        onInput={(e) => {
+          setPasted(e.currentTarget.value);
+          setPreview(null); // the preview was of the text before
+        }}
       />
       <div class="transfer-row">
         <button type="button" disabled={busy || !pasted.trim()} onClick={() => importText(pasted)}>
