@@ -38,6 +38,8 @@ const HOSTS: Record<string, RegExp> = {
 
 /** The id in an arXiv, Hugging Face paper or arXiv DOI link; null for any other text. */
 export function idFromUrl(text: string): string | null {
+  // Most values are no link at all: a failed URL parse throws, which is slow in bulk.
+  if (!/^\s*https?:\/\//i.test(text)) return null;
   let url: URL;
   try {
     url = new URL(text.trim());

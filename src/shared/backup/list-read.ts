@@ -66,9 +66,12 @@ export class ListCollector {
     this.byId.set(paper.id, paper);
   }
 
-  skip(where: string, why: string): void {
+  /** One entry skipped. The message is made only while problems are still kept. */
+  skip(where: string | (() => string), why: string | (() => string)): void {
     this.skipped++;
-    if (this.problems.length < MAX_PROBLEMS_KEPT) this.problems.push(`${where}: ${why}`);
+    if (this.problems.length >= MAX_PROBLEMS_KEPT) return;
+    const text = (part: string | (() => string)) => (typeof part === 'string' ? part : part());
+    this.problems.push(`${text(where)}: ${text(why)}`);
   }
 
   done(): ListRead {

@@ -14,16 +14,20 @@ import { dayFromParts, isoDay, ListCollector, type ListRead, lineFinder, quote }
 export const BIBTEX_ENTRY = /^[ \t]*@[a-zA-Z]+[ \t]*[{(]/m;
 
 const NEXT_ENTRY = /\n[ \t]*@[a-zA-Z]+[ \t]*[{(]/y;
+/** Where reading resumes after a damaged entry: the @ of the next line starting with one. */
+const LINE_WITH_AT = /\n[ \t]*@/g;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-class Unreadable extends Error {
+/**
+ * Where and why an entry's syntax breaks. Thrown by the parser, caught by readBibtex; not an
+ * Error, because a damaged file can hold thousands of these and a stack trace each is slow.
+ */
+class Unreadable {
   constructor(
     readonly at: number,
     readonly why: string,
-  ) {
-    super(why);
-  }
+  ) {}
 }
 
 interface Entry {
@@ -50,25 +54,26 @@ export function readBibtex(text: string, now = Date.now()): ListRead {
       if (!(error instanceof Unreadable)) throw error;
       // A damaged entry is skipped whole; reading resumes at the next line starting with @.
       if (parser.kind === 'entry') {
-        number++;
-        const where = place(number, parser.key, lineOf(start));
-        const why =
-          error.at >= text.length
-            ? 'cut off before its closing brace'
-            : `cannot be read at line ${lineOf(error.at)} (${error.why})`;
-        list.skip(where, why);
+        const n = ++number;
+        list.skip(
+          () => place(n, parser.key, lineOf(start)),
+          () =>
+            error.at >= text.length
+              ? 'cut off before its closing brace'
+              : `cannot be read at line ${lineOf(error.at)} (${error.why})`,
+        );
       }
-      const next = text.slice(start + 1).search(/\n[ \t]*@/);
-      if (next === -1) break;
-      pos = start + 1 + next + 1;
+      LINE_WITH_AT.lastIndex = start + 1;
+      if (!LINE_WITH_AT.exec(text)) break;
+      pos = LINE_WITH_AT.lastIndex - 1;
       continue;
     }
     if (!entry) continue; // @comment, @preamble, @string
-    number++;
-    const where = place(number, entry.key, lineOf(start));
+    const n = ++number;
     const picked = entryId(entry.fields);
     if ('problem' in picked) {
-      list.skip(where, picked.problem);
+      const key = entry.key;
+      list.skip(() => place(n, key, lineOf(start)), picked.problem);
       continue;
     }
     list.add({

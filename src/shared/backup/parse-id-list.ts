@@ -13,7 +13,7 @@ export function readIdList(text: string, now = Date.now()): ListRead {
     if (!line || line.startsWith('#')) return;
     const id = paperIdFromLine(line);
     if (id) list.add({ id });
-    else list.skip(`line ${index + 1}`, `not an arXiv id or paper link: ${quote(line)}`);
+    else list.skip(`line ${index + 1}`, () => `not an arXiv id or paper link: ${quote(line)}`);
   });
   return list.done();
 }

@@ -38,7 +38,8 @@ export function readRis(text: string, now = Date.now()): ListRead {
   let record: RisRecord | null = null;
   let number = 0;
   const skipUnfinished = (why: string) => {
-    if (record) list.skip(place(record), why);
+    const unfinished = record;
+    if (unfinished) list.skip(() => place(unfinished), why);
   };
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
     const line = raw.replace(/^\uFEFF/, '').trimEnd();
@@ -89,7 +90,7 @@ function finish(record: RisRecord, list: ListCollector) {
   const weak = all(...WEAK_TAGS).flatMap(idsInText);
   const picked = pickId(strong, weak);
   if ('problem' in picked) {
-    list.skip(place(record), picked.problem);
+    list.skip(() => place(record), picked.problem);
     return;
   }
   list.add({
