@@ -112,7 +112,9 @@ export const HANDLERS: Handlers = {
     return { filename: file.filename, count: file.count };
   },
   'transfer.import': async (request, { db, now }) => {
-    const { kind, outcome } = await importText(db, request.text, now);
+    const { kind, outcome } = await importText(db, request.text, now, {
+      skipInvalid: request.skipInvalid,
+    });
     return fromImport({ kind, report: outcome.report }, outcome);
   },
   'snapshots.list': (_request, { db }) => listSnapshots(db),

@@ -4,14 +4,17 @@
  * validate the whole file first (src/shared/backup/).
  */
 import { type Backup, type BackupPaper, buildBackup } from '../shared/backup/format';
+import type { FoundPaper } from '../shared/backup/list-read';
 import type { ExportEntry } from '../shared/export/entry';
 import type { ExportScope } from '../shared/export/formats';
 import type { StateMap } from '../shared/model';
+import { normalizeTags } from '../shared/tags';
 import type { ImportReport } from '../shared/transfer-types';
 import type { PaperQueueDB } from './database';
 import { readBackupFrom } from './migration-snapshot';
 import {
   completeMark,
+  type Decisions,
   decide,
   decisionsOf,
   emptyMark,
@@ -215,4 +218,78 @@ export async function replaceWithBackup(
     changed,
     savedIds: [...restored.values()].filter((m) => m.savedAt > 0).map((m) => m.id),
   };
+}
+
+/**
+ * Merges what a list-like file (Markdown, BibTeX, RIS, CSL-JSON, CSV) says about papers, in
+ * one transaction. The import is a decision made now, and it only adds: a paper not saved
+ * is saved (at the file's `savedAt` if it has one, else now), a paper the file calls read is
+ * marked read (at the file's `readAt`, else now), the file's tags are added and its note fills
+ * an empty one. Nothing is unsaved, marked unread, untagged or overwritten. Metadata fills
+ * what is missing; a paper never seen gets its record (first and last seen 0, so whatever the
+ * site says later wins any merge).
+ */
+export async function importPapers(
+  db: PaperQueueDB,
+  papers: readonly FoundPaper[],
+  now = Date.now(),
+): Promise<ImportOutcome> {
+  return db.transaction('rw', db.papers, db.marks, async () => {
+    const ids = papers.map((p) => p.id);
+    const [localMarks, localPapers] = await Promise.all([
+      db.marks.bulkGet(ids),
+      db.papers.bulkGet(ids),
+    ]);
+    const markWrites: MarkRecord[] = [];
+    const paperWrites: PaperRecord[] = [];
+    const changed: StateMap = {};
+    let added = 0;
+    let updated = 0;
+    papers.forEach((found, i) => {
+      const before = completeMark(localMarks[i] ?? { id: found.id });
+      // An import only adds, decided now: it saves, marks read, adds tags, fills an empty
+      // note; the file's own times become the saved/read times (never in the future).
+      const stamp = (time: number | undefined) => (time && time > 0 && time <= now ? time : now);
+      const fields: Partial<Decisions> = {};
+      if (before.savedAt === 0) fields.savedAt = stamp(found.savedAt);
+      if (found.read && before.readAt === 0) fields.readAt = stamp(found.readAt);
+      const tags = found.tags?.length ? normalizeTags([...before.tags, ...found.tags]) : null;
+      if (tags && tags.length !== before.tags.length) fields.tags = tags;
+      if (!before.note && found.note) fields.note = found.note;
+      const after = decide(before, fields, now, now);
+      const markChanged = !sameDecisions(before, after);
+      if (after !== before) markWrites.push(after);
+      const paper = fillPaper(localPapers[i], found);
+      if (paper) paperWrites.push(paper);
+      if (before.savedAt === 0) added++;
+      else if (markChanged || paper) updated++;
+      if (after !== before) changed[found.id] = stateOf(after);
+    });
+    await db.papers.bulkPut(paperWrites);
+    await db.marks.bulkPut(markWrites);
+    return {
+      report: { added, updated, unchanged: papers.length - added - updated },
+      changed,
+      savedIds: papers.filter((_, i) => !(localMarks[i]?.savedAt ?? 0)).map((p) => p.id),
+    };
+  });
+}
+
+/** The paper record with what the file adds (title of a new paper, missing authors, date). */
+function fillPaper(local: PaperRecord | undefined, found: FoundPaper): PaperRecord | null {
+  if (!local) {
+    if (!found.title) return null;
+    return {
+      id: found.id,
+      title: found.title,
+      ...(found.authors?.length ? { authors: found.authors } : {}),
+      ...(found.publishedAt ? { publishedAt: found.publishedAt } : {}),
+      firstSeenAt: 0,
+      lastSeenAt: 0,
+    };
+  }
+  const next = { ...local };
+  if (!local.authors?.length && found.authors?.length) next.authors = found.authors;
+  if (local.publishedAt === undefined && found.publishedAt) next.publishedAt = found.publishedAt;
+  return sameRecord(next, local) ? null : next;
 }

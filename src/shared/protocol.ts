@@ -142,12 +142,18 @@ export const REQUEST_SCHEMAS = {
     format: v.picklist(EXPORT_FORMATS),
     deliver: v.picklist(['download', 'text']),
   }),
+  /**
+   * Import a JSON backup, an export (Markdown, BibTeX, RIS, CSL-JSON, CSV) or a list of
+   * ids/links; validated whole, written in one transaction. `skipInvalid`: the user saw the
+   * entries that name no paper and chose to import the rest (without it they refuse it all).
+   */
   'transfer.import': v.strictObject({
     type: v.literal('transfer.import'),
     text: v.pipe(
       v.string(),
       v.maxLength(MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_MEGABYTES} MB`),
     ),
+    skipInvalid: v.optional(v.boolean()),
   }),
   'snapshots.list': v.strictObject({ type: v.literal('snapshots.list') }),
   'snapshots.take': v.strictObject({ type: v.literal('snapshots.take') }),

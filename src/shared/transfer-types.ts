@@ -13,11 +13,16 @@ export interface ImportReport {
   unchanged: number;
   /** Marks a restore took away (a merge never removes any). */
   removed?: number;
+  /** Entries of a list-like file that named no paper, left out because the user said so. */
+  skipped?: number;
 }
 
 export interface ImportResult {
-  /** What the text was read as. */
-  kind: 'backup' | 'list' | 'snapshot';
+  /**
+   * What the text was read as: a JSON backup, a plain list, one of the export formats
+   * (src/shared/backup/read-import.ts), or a restored snapshot.
+   */
+  kind: 'backup' | 'list' | 'markdown' | 'bibtex' | 'ris' | 'csl-json' | 'csv' | 'snapshot';
   report: ImportReport;
 }
 

@@ -7,7 +7,8 @@ import { importBackup, importIds, readBackup } from '../../src/db/transfer';
 import { toBackupJson } from '../../src/shared/backup/format';
 import { MAX_IMPORT_BYTES } from '../../src/shared/backup/limits';
 import { parseBackup } from '../../src/shared/backup/parse-backup';
-import { paperIdFromLine, parseIdList } from '../../src/shared/backup/parse-id-list';
+import { paperIdFromLine, readIdList } from '../../src/shared/backup/parse-id-list';
+import { readImport } from '../../src/shared/backup/read-import';
 import { markPaper } from '../support/decisions';
 import { LISTING_2024, readProps } from '../support/fixtures';
 
@@ -200,21 +201,32 @@ describe('a list of ids and links', () => {
       'http://www.arxiv.org/pdf/2407.21630',
       '2407.21783',
     ].join('\r\n');
-    expect(parseIdList(text)).toEqual({
-      ok: true,
-      value: ['2407.21783', '2407.21770', '2407.21705', '2407.21772', '2407.21646', '2407.21630'],
+    expect(readIdList(text)).toEqual({
+      papers: [
+        '2407.21783',
+        '2407.21770',
+        '2407.21705',
+        '2407.21772',
+        '2407.21646',
+        '2407.21630',
+      ].map((id) => ({ id })),
+      skipped: 0,
+      problems: [],
     });
     expect(paperIdFromLine('https://example.com/papers/2407.21783')).toBeNull();
     expect(paperIdFromLine('javascript:alert(1)')).toBeNull();
   });
 
-  it('refuses the whole list with the line numbers of bad lines', () => {
-    expect(parseIdList('2407.21783\nhello\n\nhttps://huggingface.co/models/x')).toEqual({
-      ok: false,
-      error:
-        'line 2: not an arXiv id or paper link: "hello"; line 4: not an arXiv id or paper link: "https://huggingface.co/models/x"',
+  it('reports every bad line with its number, and keeps the good ones', () => {
+    expect(readIdList('2407.21783\nhello\n\nhttps://huggingface.co/models/x')).toEqual({
+      papers: [{ id: '2407.21783' }],
+      skipped: 2,
+      problems: [
+        'line 2: not an arXiv id or paper link: "hello"',
+        'line 4: not an arXiv id or paper link: "https://huggingface.co/models/x"',
+      ],
     });
-    expect(parseIdList('\n# nothing\n')).toMatchObject({ ok: false, error: /no arXiv id/ });
+    expect(readImport('\n# nothing\n')).toMatchObject({ ok: false, error: /no arXiv id/ });
   });
 
   it('saves listed papers in one transaction, leaving saved ones alone', async () => {

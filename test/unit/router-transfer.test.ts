@@ -179,3 +179,82 @@ describe('paper.mark', () => {
     expect(queued).toEqual([['2407.21783']]);
   });
 });
+
+describe('transfer.import of other formats, and entries to skip', () => {
+  const bibtex = [
+    '@misc{dubey_llama_2024,',
+    '\ttitle = {The {Llama} 3 {Herd} of {Models}},',
+    '\turl = {http://arxiv.org/abs/2407.21783},',
+    '}',
+    '@book{goodfellow_deep_2016,',
+    '\ttitle = {Deep {Learning}},',
+    '}',
+  ].join('\n');
+
+  it('refuses a file with an entry that names no paper, unless told to skip it', async () => {
+    const refused = await handleMessage({ type: 'transfer.import', text: bibtex }, fromPopup, ctx);
+    expect(refused).toEqual({
+      ok: false,
+      error: 'Nothing was imported. entry 2 (key goodfellow_deep_2016, line 5): no arXiv id',
+    });
+    expect(await db.marks.count()).toBe(0);
+
+    const reply = await handleMessage(
+      { type: 'transfer.import', text: bibtex, skipInvalid: true },
+      fromPopup,
+      ctx,
+    );
+    expect(reply).toEqual({
+      ok: true,
+      data: { kind: 'bibtex', report: { added: 1, updated: 0, unchanged: 0, skipped: 1 } },
+    });
+    expect(announced).toEqual([{ '2407.21783': { saved: true, read: false, v: NOW } }]);
+    expect(queued).toEqual([['2407.21783']]);
+    expect(await db.papers.get('2407.21783')).toMatchObject({
+      title: 'The Llama 3 Herd of Models',
+    });
+  });
+
+  it('imports the good lines of a list when told to skip the bad ones', async () => {
+    const reply = await handleMessage(
+      { type: 'transfer.import', text: '2407.21783\nnot a paper\n2407.21770', skipInvalid: true },
+      fromPopup,
+      ctx,
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { kind: 'list', report: { added: 2, skipped: 1 } },
+    });
+  });
+
+  it('still refuses a damaged backup whole, even told to skip', async () => {
+    const reply = await handleMessage(
+      { type: 'transfer.import', text: '{"format": "paper-queue-backup"', skipInvalid: true },
+      fromPopup,
+      ctx,
+    );
+    expect(reply).toMatchObject({ ok: false, error: /^Nothing was imported\. Not valid JSON/ });
+  });
+
+  it('answers a binary file with one sentence, and changes nothing', async () => {
+    await markPaper(db, { id: '2407.21783', saved: true }, 1);
+    const pdf = `%PDF-1.7\n%\uFFFD\uFFFD\n1 0 obj\n<< /Length 5 >>\nstream\n\u0000\u0001\u0002`;
+    const reply = await handleMessage({ type: 'transfer.import', text: pdf }, fromPopup, ctx);
+    expect(reply).toEqual({
+      ok: false,
+      error:
+        'This file is not text Paper Queue can read (it looks like a PDF). Nothing was imported.',
+    });
+    expect(await db.marks.count()).toBe(1);
+    expect(await db.snapshots.count()).toBe(0);
+  });
+
+  it('refuses a skipInvalid that is not a boolean', async () => {
+    const reply = await handleMessage(
+      { type: 'transfer.import', text: '2407.21783', skipInvalid: 'yes' },
+      fromPopup,
+      ctx,
+    );
+    expect(reply).toMatchObject({ ok: false, error: /at skipInvalid/ });
+  });
+});

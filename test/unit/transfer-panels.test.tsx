@@ -88,6 +88,88 @@ describe('ImportPanel', () => {
     );
   });
 
+  const paste = async (host: HTMLElement, text: string) => {
+    const area = host.querySelector('textarea') as HTMLTextAreaElement;
+    area.value = text;
+    area.dispatchEvent(new Event('input'));
+    await settle();
+    button(host, 'Import pasted text').click();
+    await settle();
+  };
+
+  it('previews a list with bad lines; Cancel sends nothing, Import sends skipInvalid', async () => {
+    const { send, sent } = fakeSend({
+      kind: 'list',
+      report: { added: 2, updated: 0, unchanged: 0, skipped: 1 },
+    });
+    const host = root();
+    render(<ImportPanel send={send} />, host);
+    const text = '2407.21783\nnot a paper\n2407.21770';
+    await paste(host, text);
+    expect(sent).toEqual([]);
+    const preview = host.querySelector('fieldset[aria-label="Import preview"]');
+    expect(preview?.querySelector('p')?.textContent).toBe(
+      'Found 2 papers (list); 1 line will be skipped:',
+    );
+    expect([...(preview?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual([
+      'line 2: not an arXiv id or paper link: "not a paper"',
+    ]);
+    expect(document.activeElement?.textContent).toBe('Import 2 papers');
+
+    button(host, 'Cancel').click();
+    await settle();
+    expect(sent).toEqual([]);
+    expect(host.querySelector('fieldset')).toBeNull();
+    expect(host.querySelector('[role=status]')?.textContent).toBe('Nothing was imported.');
+
+    await paste(host, text);
+    button(host, 'Import 2 papers').click();
+    await settle();
+    expect(sent).toEqual([{ type: 'transfer.import', text, skipInvalid: true }]);
+    expect(host.querySelector('fieldset')).toBeNull();
+    expect(host.querySelector('[role=status]')?.textContent).toBe(
+      'List imported: 2 added, 0 updated, 0 unchanged, 1 skipped.',
+    );
+  });
+
+  it('lists the first five problems and counts the rest', async () => {
+    const { send } = fakeSend({ kind: 'list', report: { added: 1, updated: 0, unchanged: 0 } });
+    const host = root();
+    render(<ImportPanel send={send} />, host);
+    await paste(host, ['2407.21783', 'a', 'b', 'c', 'd', 'e', 'f', 'g'].join('\n'));
+    const items = [...host.querySelectorAll('fieldset li')].map((li) => li.textContent);
+    expect(items).toHaveLength(6);
+    expect(items.at(-1)).toBe('and 2 more');
+  });
+
+  it('sends a file without bad entries at once, and never sends a binary one', async () => {
+    const { send, sent } = fakeSend({
+      kind: 'bibtex',
+      report: { added: 1, updated: 0, unchanged: 0 },
+    });
+    const host = root();
+    render(<ImportPanel send={send} />, host);
+    const input = host.querySelector('input[type=file]') as HTMLInputElement;
+    const choose = async (file: File) => {
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      input.dispatchEvent(new Event('change'));
+      await settle();
+    };
+    const bib = '@misc{k,\n  eprint = {2407.21783},\n  archivePrefix = {arXiv},\n}\n';
+    await choose(new File([bib], 'refs.bib'));
+    expect(sent).toEqual([{ type: 'transfer.import', text: bib }]);
+    expect(host.querySelector('[role=status]')?.textContent).toBe(
+      'BibTeX imported: 1 added, 0 updated, 0 unchanged.',
+    );
+
+    const pdf = new Uint8Array([...Buffer.from('%PDF-1.7\n%'), 0xe2, 0xe3, 0xcf, 0xd3, 0, 1, 2]);
+    await choose(new File([pdf], 'paper.pdf'));
+    expect(sent).toHaveLength(1);
+    expect(host.querySelector('[role=alert]')?.textContent).toBe(
+      'This file is not text Paper Queue can read (it looks like a PDF). Nothing was imported.',
+    );
+  });
+
   it('describes a restore with what it removed', () => {
     expect(
       describeImport({
