@@ -18,6 +18,23 @@ import {
   stateOf,
 } from './records';
 
+/**
+ * The version of a write about to commit: later than every version the database holds (and
+ * not before `now`), so versions are one clock for the whole database — a page can order a
+ * reply about one paper against a shard of the mark index, and the index can catch up on
+ * exactly the marks written after the version it reflects. Call inside the write's
+ * transaction (it reads the `updatedAt` index's last key).
+ */
+export async function nextVersion(db: PaperQueueDB, now: number): Promise<number> {
+  const last = await db.marks.orderBy('updatedAt').last();
+  return Math.max(now, (last?.updatedAt ?? 0) + 1);
+}
+
+/** The database's latest mark version (0 when there is no mark). */
+export async function latestVersion(db: PaperQueueDB): Promise<number> {
+  return (await db.marks.orderBy('updatedAt').last())?.updatedAt ?? 0;
+}
+
 export async function getStates(db: PaperQueueDB, ids: readonly string[]): Promise<StateMap> {
   const unique = [...new Set(ids)];
   const marks = await db.marks.bulkGet(unique);
@@ -95,12 +112,13 @@ export async function writeDecisions(
   const unique = [...new Set(ids)];
   return db.transaction('rw', db.papers, db.marks, async () => {
     await upsertPapers(db, options.papers ?? [], now);
+    const version = await nextVersion(db, now);
     const stored = await db.marks.bulkGet(unique);
     const written: Written = { states: {}, changed: {}, newlySaved: [] };
     const writes: MarkRecord[] = [];
     unique.forEach((id, i) => {
       const before = stored[i] ?? emptyMark(id);
-      const after = decide(before, fieldsFor(before), at, now);
+      const after = decide(before, fieldsFor(before), at, version);
       const state = stateOf(after);
       written.states[id] = state;
       // Opening a page is recorded but is no decision: it moves no version, tells no tab.

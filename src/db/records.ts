@@ -167,22 +167,26 @@ function latestClock(mark: MarkRecord): number {
   return latest;
 }
 
-/** The next version of a mark that changed: strictly later, and not before `now`. */
-function nextVersion(mark: MarkRecord, now: number): number {
-  return Math.max(mark.updatedAt + 1, now, latestClock(mark));
+/**
+ * The version of a mark that changed: the write's version (src/db/marks.ts `nextVersion`,
+ * later than any in the database), never earlier than the mark's own clock or version.
+ */
+function nextVersion(mark: MarkRecord, version: number): number {
+  return Math.max(mark.updatedAt + 1, version, latestClock(mark));
 }
 
 /**
- * Applies field values decided at `at`. A field takes the decision unless it holds a later
- * one; a decision of the value it already has still records its newer time (so an older
- * opposite decision arriving afterwards cannot win). The same decision delivered twice
- * changes nothing. Returns the new record, or `mark` itself when nothing changed.
+ * Applies field values decided at `at`, in a write of version `version`. A field takes the
+ * decision unless it holds a later one; a decision of the value it already has still records
+ * its newer time (so an older opposite decision arriving afterwards cannot win). The same
+ * decision delivered twice changes nothing. Returns the new record, or `mark` itself when
+ * nothing changed.
  */
 export function decide(
   mark: MarkRecord,
   fields: Partial<Decisions>,
   at: number,
-  now: number,
+  version: number,
 ): MarkRecord {
   let next: MarkRecord | null = null;
   for (const field of DECISION_FIELDS) {
@@ -200,13 +204,13 @@ export function decide(
     next.clock[field] = !same && at === clock ? clock + 1 : at;
   }
   if (!next) return mark;
-  next.updatedAt = nextVersion(next, now);
+  next.updatedAt = nextVersion(next, version);
   return next;
 }
 
 /** Applies an intent decided at `at`: stamping, then the later decision wins. */
-export function intend(mark: MarkRecord, intent: Intent, at: number, now: number): MarkRecord {
-  return decide(mark, stampsFor(mark, intent, at), at, now);
+export function intend(mark: MarkRecord, intent: Intent, at: number, version: number): MarkRecord {
+  return decide(mark, stampsFor(mark, intent, at), at, version);
 }
 
 /** A stable order of two values of one field, for decisions made in the same millisecond. */
@@ -219,7 +223,7 @@ function valueRank(field: DecisionField, value: Decisions[DecisionField]): strin
  * the later decision wins; a tie goes to the greater value, so every copy that sees both
  * ends the same. Returns `local` itself when nothing changes.
  */
-export function merge(local: MarkRecord, incoming: MarkRecord): MarkRecord {
+export function merge(local: MarkRecord, incoming: MarkRecord, version: number): MarkRecord {
   let next: MarkRecord | null = null;
   const edit = () => {
     next ??= { ...local, tags: [...local.tags], clock: { ...local.clock } };
@@ -242,9 +246,8 @@ export function merge(local: MarkRecord, incoming: MarkRecord): MarkRecord {
   }
   if (!next) return local;
   const merged: MarkRecord = next;
-  // Later than any version of this mark seen here or there: a copy new to this database
-  // keeps the version it came with (an export imported into an empty profile is identical).
-  merged.updatedAt = Math.max(local.updatedAt + 1, incoming.updatedAt, latestClock(merged));
+  // A write here like any other: its version comes from this database's clock.
+  merged.updatedAt = nextVersion(merged, version);
   return merged;
 }
 

@@ -11,6 +11,7 @@ import type { StateMap } from '../shared/model';
 import { normalizeTags } from '../shared/tags';
 import type { ImportReport } from '../shared/transfer-types';
 import type { PaperQueueDB } from './database';
+import { nextVersion } from './marks';
 import { readBackupFrom } from './migration-snapshot';
 import {
   completeMark,
@@ -115,8 +116,13 @@ const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.string
  * Merges a backup into the database in one transaction: per paper and field, the later
  * decision wins (records.ts `merge`); nothing local is ever deleted.
  */
-export async function importBackup(db: PaperQueueDB, backup: Backup): Promise<ImportOutcome> {
+export async function importBackup(
+  db: PaperQueueDB,
+  backup: Backup,
+  now = Date.now(),
+): Promise<ImportOutcome> {
   return db.transaction('rw', db.papers, db.marks, async () => {
+    const version = await nextVersion(db, now);
     const ids = [...new Set([...backup.papers, ...backup.marks].map((r) => r.id))];
     const [localPapers, localMarks] = await Promise.all([
       db.papers.bulkGet(ids),
@@ -137,7 +143,7 @@ export async function importBackup(db: PaperQueueDB, backup: Backup): Promise<Im
     for (const wire of backup.marks) {
       const raw = localMarks[index.get(wire.id) as number];
       const local = raw ? completeMark(raw) : emptyMark(wire.id);
-      const next = merge(local, fromBackupMark(wire));
+      const next = merge(local, fromBackupMark(wire), version);
       if (next === local) continue;
       markWrites.push(next);
       if (!sameDecisions(local, next)) {
@@ -163,13 +169,14 @@ export async function importIds(
   now = Date.now(),
 ): Promise<ImportOutcome> {
   return db.transaction('rw', db.marks, async () => {
+    const version = await nextVersion(db, now);
     const local = await db.marks.bulkGet([...ids]);
     const writes: MarkRecord[] = [];
     const changed: StateMap = {};
     ids.forEach((id, i) => {
       const mark = completeMark(local[i] ?? { id });
       if (mark.savedAt > 0) return;
-      const next = intend(mark, { saved: true }, now, now);
+      const next = intend(mark, { saved: true }, now, version);
       writes.push(next);
       changed[id] = stateOf(next);
     });
@@ -194,6 +201,7 @@ export async function replaceWithBackup(
   backup: Backup,
   now = Date.now(),
 ): Promise<ImportOutcome> {
+  const version = await nextVersion(db, now);
   const localMarks = new Map((await db.marks.toArray()).map((m) => [m.id, completeMark(m)]));
   const restored = new Map(backup.marks.map((m) => [m.id, fromBackupMark(m)]));
   await db.papers.bulkPut(backup.papers);
@@ -203,7 +211,7 @@ export async function replaceWithBackup(
   for (const id of new Set([...localMarks.keys(), ...restored.keys()])) {
     const was = localMarks.get(id) ?? emptyMark(id);
     const wanted = restored.get(id) ?? emptyMark(id);
-    const next = decide(was, decisionsOf(wanted), now, now);
+    const next = decide(was, decisionsOf(wanted), now, version);
     if (isEmpty(was) && !isEmpty(wanted)) report.added++;
     else if (!isEmpty(was) && isEmpty(wanted)) report.removed = (report.removed ?? 0) + 1;
     else if (sameDecisions(was, wanted)) report.unchanged++;
@@ -235,6 +243,7 @@ export async function importPapers(
   now = Date.now(),
 ): Promise<ImportOutcome> {
   return db.transaction('rw', db.papers, db.marks, async () => {
+    const version = await nextVersion(db, now);
     const ids = papers.map((p) => p.id);
     const [localMarks, localPapers] = await Promise.all([
       db.marks.bulkGet(ids),
@@ -256,7 +265,7 @@ export async function importPapers(
       const tags = found.tags?.length ? normalizeTags([...before.tags, ...found.tags]) : null;
       if (tags && tags.length !== before.tags.length) fields.tags = tags;
       if (!before.note && found.note) fields.note = found.note;
-      const after = decide(before, fields, now, now);
+      const after = decide(before, fields, now, version);
       const markChanged = !sameDecisions(before, after);
       if (after !== before) markWrites.push(after);
       const paper = fillPaper(localPapers[i], found);

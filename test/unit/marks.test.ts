@@ -5,6 +5,7 @@ import { openDatabase, type PaperQueueDB } from '../../src/db/database';
 import {
   applyIntents,
   getStates,
+  latestVersion,
   recordOpened,
   recordSeen,
   restoreDecisions,
@@ -127,6 +128,22 @@ describe('applyIntents', () => {
     expect(Object.keys(many.changed)).toEqual([B]);
     expect(Object.keys(many.states)).toEqual([A, B]);
     expect((await db.marks.get(A))?.readAt).toBe(150);
+  });
+});
+
+describe('versions', () => {
+  it('are one clock for the whole database: every write later than all before it', async () => {
+    const first = await decide(A, { saved: true }, 1000);
+    // Another paper, written with a clock that went back: still a later version.
+    const second = await applyIntents(db, { [B]: { saved: true } }, 900, 900);
+    const third = await applyIntents(db, { [C]: { read: true } }, 900, 900);
+    const v = (w: typeof first, id: string) => w.states[id]?.v ?? 0;
+    expect(v(second, B)).toBeGreaterThan(v(first, A));
+    expect(v(third, C)).toBeGreaterThan(v(second, B));
+    expect(await latestVersion(db)).toBe(v(third, C));
+    // One write, one version, whatever the number of papers.
+    const many = await applyIntents(db, { [A]: { read: true }, [B]: { read: true } }, 2000, 2000);
+    expect(v(many, A)).toBe(v(many, B));
   });
 });
 

@@ -90,13 +90,13 @@ describe('merge (imports, other devices)', () => {
   it('takes each field decided later elsewhere and keeps each field decided later here', () => {
     const theirs = { ...intend(emptyMark(ID), { saved: false, read: true }, 200, 200) };
     theirs.clock.savedAt = 50; // their unsave is older than our save
-    const merged = merge(local, theirs);
+    const merged = merge(local, theirs, 300);
     expect(merged).toMatchObject({ savedAt: 100, readAt: 200, tags: ['a'] });
     expect(merged.updatedAt).toBeGreaterThan(local.updatedAt);
   });
 
   it('returns the local mark itself when the other copy holds nothing newer', () => {
-    expect(merge(local, emptyMark(ID))).toBe(local);
+    expect(merge(local, emptyMark(ID), 500)).toBe(local);
   });
 
   it('converges: any order of merging the same copies gives the same decisions', () => {
@@ -124,8 +124,8 @@ describe('merge (imports, other devices)', () => {
     fc.assert(
       fc.property(fc.array(copy, { minLength: 1, maxLength: 5 }), (copies) => {
         const marks = copies.map(build);
-        const forward = marks.reduce((acc, m) => merge(acc, m), emptyMark(ID));
-        const backward = [...marks].reverse().reduce((acc, m) => merge(acc, m), emptyMark(ID));
+        const forward = marks.reduce((acc, m) => merge(acc, m, 0), emptyMark(ID));
+        const backward = [...marks].reverse().reduce((acc, m) => merge(acc, m, 0), emptyMark(ID));
         for (const field of DECISION_FIELDS) {
           expect(forward[field]).toEqual(backward[field]);
           expect(forward.clock[field]).toEqual(backward.clock[field]);
