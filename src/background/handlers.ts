@@ -29,6 +29,8 @@ export interface HandlerContext {
   markReadOnOpen: () => Promise<boolean>;
   /** Saves a file through the downloads API (export). */
   download?: (file: TextFile) => Promise<void>;
+  /** Applies the pages' outbox now (background/outbox.ts), one drain at a time. */
+  drainOutbox?: () => Promise<{ applied: number; failed: number }>;
 }
 
 /** What an announcing handler hands the router: its reply and what it changed. */
@@ -87,6 +89,11 @@ export const HANDLERS: Handlers = {
   'papers.set': async (request, { db, now }) => {
     const written = await applyIntents(db, request.marks, decisionTime(request.at, now), now);
     return everyNamed(written.states, written);
+  },
+  'outbox.flush': async (_request, { drainOutbox }) => {
+    if (!drainOutbox) throw new Error('The outbox is not available here.');
+    const { applied, failed } = await drainOutbox();
+    return { applied, failed };
   },
   'paper.opened': async (request, { db, now, markReadOnOpen }) => {
     const markRead = await markReadOnOpen();

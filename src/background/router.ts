@@ -32,6 +32,8 @@ export interface RouterContext {
   download?: (file: TextFile) => Promise<void>;
   /** Told about newly saved papers, so their missing authors can be fetched. */
   fetchMetadata?: (ids: string[]) => void;
+  /** Applies the pages' outbox now. */
+  drainOutbox?: () => Promise<{ applied: number; failed: number }>;
   now?: () => number;
 }
 
@@ -72,6 +74,7 @@ async function run<T extends MessageType>(
     now: ctx.now?.() ?? Date.now(),
     markReadOnOpen: ctx.markReadOnOpen ?? (async () => false),
     download: ctx.download,
+    drainOutbox: ctx.drainOutbox,
   });
   if (!MESSAGES[type].announces) return outcome as Responses[T];
   // Only after the transaction committed: tabs never show a change that was lost.

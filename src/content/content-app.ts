@@ -1,13 +1,18 @@
 /**
- * The content script's lifetime on one tab: one page session per URL, restarted on in-page
- * navigation; one mark store for the tab, fed by replies and by changes from other contexts;
- * the drift alarm; answers to the popup; and a clean stop when the extension is reloaded
- * under it.
+ * The content script's lifetime on one tab, from document_start: one read of storage.local
+ * (settings, the mark index, the outbox) feeds one mark store for the tab; one page session
+ * per URL, restarted on in-page navigation; the drift alarm; answers to the popup; and a
+ * clean stop when the extension is reloaded under it.
+ *
+ * Before the site's own scripts have run (DOMContentLoaded: they hydrate its server-rendered
+ * markup), sessions only set attributes on the site's elements (which cards are read, where
+ * controls will go); the controls themselves are inserted after. See page-session.ts.
  */
+import { OUTBOX_PREFIX } from '../shared/outbox';
 import { driftMessage, hasDrifted, type PageStatus } from '../shared/page-status';
-import type { Settings } from '../shared/settings';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { pageAdapterFor } from '../site';
-import type { ContentDeps } from './content-deps';
+import type { ContentDeps, StorageChanges } from './content-deps';
 import { trackLive } from './diagnostics';
 import { MarkStore } from './mark-store';
 import { watchUrl } from './navigation';
@@ -25,11 +30,23 @@ export interface ContentApp {
 /** How long the page must be quiet before the drift alarm looks at it. */
 const DRIFT_CHECK_DELAY_MS = 1500;
 
+/**
+ * Cards wait unseen for the index at most this long: storage.local answers in a few
+ * milliseconds, and a page must never stay hidden because the extension cannot answer.
+ */
+export const READY_TIMEOUT_MS = 1500;
+
 export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
   const doc = win.document;
   const controller = new AbortController();
   const { signal } = controller;
-  const store = new MarkStore(deps.send);
+  let outboxCount = 0;
+  const store = new MarkStore({
+    writeOutbox: (key, entry) => deps.writeStorage({ [key]: entry }),
+    removeOutbox: (key) => deps.removeStorage([key]),
+    flush: () => deps.send({ type: 'outbox.flush' }),
+    nextOutboxKey: () => `${OUTBOX_PREFIX}${deps.runId}.${++outboxCount}`,
+  });
   let session: PageSession | null = null;
   let kind: PageStatus['kind'] = 'other';
   let driftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -67,6 +84,20 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
     }, DRIFT_CHECK_DELAY_MS);
   };
 
+  // The site hydrates its server-rendered markup in scripts that run before DOMContentLoaded.
+  let hydrated = doc.readyState !== 'loading';
+  const whenHydrated: (() => void)[] = [];
+  if (!hydrated) {
+    doc.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        hydrated = true;
+        for (const run of whenHydrated.splice(0)) run();
+      },
+      { once: true, signal },
+    );
+  }
+
   const startSession = (url: string) => {
     if (signal.aborted || !aliveOrStop()) return;
     const page = pageAdapterFor(doc, url);
@@ -75,6 +106,8 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
     session = startPageSession(doc, page, store, deps, {
       urlChanged: () => checkUrl(),
       onOrphaned: stop,
+      hydrated: () => hydrated,
+      onHydrated: (run) => (hydrated ? run() : whenHydrated.push(run)),
     });
     if (settings) session.applySettings(settings);
     scheduleDriftCheck();
@@ -82,9 +115,8 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
 
   /**
    * The site changes the URL first and re-renders right after, so the old view stops at once
-   * and the new one starts at the next frame, when its cards are in the page: one message per
-   * view instead of one for the outgoing cards and another for the incoming ones. The store
-   * outlives both, so the new view shows every mark it already knows at once.
+   * and the new one starts at the next frame, when its cards are in the page. The store
+   * outlives both, so the new view shows every mark at once.
    */
   let pendingStart: { frame: number; timer: ReturnType<typeof setTimeout> } | undefined;
   const cancelPendingStart = () => {
@@ -105,15 +137,50 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
   };
   signal.addEventListener('abort', cancelPendingStart);
 
-  const checkUrl = watchUrl(win, onUrlChange, signal);
-  deps.subscribeToChanges((states) => {
-    if (aliveOrStop()) store.receive(states);
-  }, signal);
-  deps.answerStatus(status, signal);
-  deps.watchSettings((next) => {
+  const applySettings = (next: Settings) => {
     settings = next;
     session?.applySettings(next);
-  }, signal);
+  };
+
+  // Changes are heard from the start; those that arrive before the first read are kept and
+  // applied after it (shards and entries are ordered by version and key, so none is lost).
+  let early: StorageChanges[] | null = [];
+  const onStorage = (changes: StorageChanges) => {
+    if (!aliveOrStop()) return;
+    if (early) {
+      early.push(changes);
+      return;
+    }
+    store.storageChanged(changes);
+    if (SETTINGS_KEY in changes) applySettings(parseSettings(changes[SETTINGS_KEY]?.newValue));
+  };
+  deps.watchStorage(onStorage, signal);
+  const revealAnyway = setTimeout(() => {
+    if (!store.isReady()) store.load({});
+  }, READY_TIMEOUT_MS);
+  signal.addEventListener('abort', () => clearTimeout(revealAnyway));
+  deps.readStorage().then(
+    (items) => {
+      if (signal.aborted) return;
+      clearTimeout(revealAnyway);
+      applySettings(parseSettings(items[SETTINGS_KEY]));
+      store.load(items);
+      const queued = early ?? [];
+      early = null;
+      for (const changes of queued) onStorage(changes);
+    },
+    () => {
+      if (!aliveOrStop()) return;
+      // storage.local refused: show the page as it is, unmarked, and keep working.
+      clearTimeout(revealAnyway);
+      applySettings(parseSettings(undefined));
+      store.load({});
+      early = null;
+    },
+  );
+
+  const checkUrl = watchUrl(win, onUrlChange, signal);
+  deps.answerStatus(status, signal);
   // Chrome gives an orphaned script no event; check when the user comes back to the tab.
   for (const type of ['visibilitychange', 'focus', 'pointerdown'] as const) {
     win.addEventListener(type, aliveOrStop, { signal, capture: true, passive: true });

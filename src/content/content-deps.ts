@@ -3,11 +3,12 @@
  * functions, so the whole flow runs under unit tests too (test/support/fake-background.ts).
  */
 import type { RequestOf, RequestType, Responses } from '../shared/messages';
-import type { StateMap } from '../shared/model';
 import type { PageStatus } from '../shared/page-status';
-import type { HideMode, Settings } from '../shared/settings';
+import type { HideMode } from '../shared/settings';
 
 export type ContentSend = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
+
+export type StorageChanges = Record<string, { newValue?: unknown }>;
 
 export interface ContentDeps {
   send: ContentSend;
@@ -15,11 +16,15 @@ export interface ContentDeps {
   isContextAlive: () => boolean;
   /** Stores the hide mode the user picked on the listing bar (all tabs follow). */
   saveHideMode: (mode: HideMode) => void;
-  /** Calls `listener` with the states of papers another context changed. */
-  subscribeToChanges: (listener: (states: StateMap) => void, signal: AbortSignal) => void;
   /** Answers the popup's "what is on this page?" with `status()`. */
   answerStatus: (status: () => PageStatus, signal: AbortSignal) => void;
   warn: (message: string) => void;
-  /** Calls `listener` with the user's settings once loaded, then after every change. */
-  watchSettings: (listener: (settings: Settings) => void, signal: AbortSignal) => void;
+  /** Everything in storage.local (settings, the mark index, the outbox), read once at start. */
+  readStorage: () => Promise<Record<string, unknown>>;
+  /** Calls `listener` with every change to storage.local until `signal` aborts. */
+  watchStorage: (listener: (changes: StorageChanges) => void, signal: AbortSignal) => void;
+  writeStorage: (items: Record<string, unknown>) => Promise<void>;
+  removeStorage: (keys: string[]) => Promise<void>;
+  /** This script instance's id (outbox keys are made of it). */
+  runId: string;
 }

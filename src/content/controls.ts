@@ -13,6 +13,13 @@ import { isUserEvent } from './trusted';
 
 export const HOST_ATTRIBUTE = 'data-paper-queue-id';
 
+/**
+ * Set on a card's title heading from document_start until its controls go in after it:
+ * page.css keeps their room (the host's exact height) below the heading, so inserting them
+ * moves nothing on the page.
+ */
+export const SLOT_ATTRIBUTE = 'data-paper-queue-slot';
+
 export type MarkKey = keyof PaperState;
 export type ToggleHandler = (id: string, key: MarkKey) => void;
 

@@ -1,15 +1,17 @@
 /**
- * Content script entry on https://huggingface.co/papers*. Never opens the database (it would
- * be huggingface.co's): everything goes through the background's message protocol.
+ * Content script entry, run at document_start on https://huggingface.co/papers*. Never opens
+ * the database (it would be huggingface.co's): it reads what the background publishes in
+ * storage.local (settings, the mark index), writes its decisions to the outbox there, and
+ * talks to the background through the message protocol. Nothing on the page waits for the
+ * background: the first thing it does is read storage.local, which the browser serves.
  */
 import browser from 'webextension-polyfill';
-import { CHANGE_STORAGE_KEY, type ChangeNotice } from '../shared/change-notice';
 import { sendRequest } from '../shared/messaging';
-import type { StateMap } from '../shared/model';
 import type { PageStatus } from '../shared/page-status';
 import { PAGE_STATUS_REQUEST } from '../shared/page-status';
-import { loadSettings, onSettingsChanged, type Settings, saveSettings } from '../shared/settings';
+import { saveSettings } from '../shared/settings';
 import { startContentApp } from './content-app';
+import type { StorageChanges } from './content-deps';
 import { countMessage } from './diagnostics';
 
 /** Set on <html> by the script instance that owns the page; a newer instance takes over. */
@@ -37,10 +39,9 @@ function removeOnAbort(signal: AbortSignal, remove: () => void) {
   });
 }
 
-function subscribeToChanges(listener: (states: StateMap) => void, signal: AbortSignal) {
+function watchStorage(listener: (changes: StorageChanges) => void, signal: AbortSignal) {
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    const notice = changes[CHANGE_STORAGE_KEY]?.newValue as ChangeNotice | undefined;
-    if (area === 'local' && notice?.states) listener(notice.states);
+    if (area === 'local') listener(changes);
   };
   browser.storage.onChanged.addListener(onChanged);
   removeOnAbort(signal, () => browser.storage.onChanged.removeListener(onChanged));
@@ -59,13 +60,6 @@ function answerStatus(status: () => PageStatus, signal: AbortSignal) {
   removeOnAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
 }
 
-function watchSettings(listener: (settings: Settings) => void, signal: AbortSignal) {
-  onSettingsChanged(listener, signal);
-  void loadSettings().then((settings) => {
-    if (!signal.aborted) listener(settings);
-  });
-}
-
 document.documentElement.setAttribute(RUN_ATTRIBUTE, runId);
 startContentApp(window, {
   send: (request) => {
@@ -73,9 +67,12 @@ startContentApp(window, {
     return sendRequest(request);
   },
   isContextAlive,
-  subscribeToChanges,
   answerStatus,
   warn: (message) => console.warn(message),
-  watchSettings,
   saveHideMode: (hideMode) => void saveSettings({ hideMode }).catch(() => {}),
+  readStorage: () => browser.storage.local.get(null),
+  watchStorage,
+  writeStorage: (items) => browser.storage.local.set(items),
+  removeStorage: (keys) => browser.storage.local.remove(keys),
+  runId,
 });

@@ -2,6 +2,11 @@
  * Everything a listing view adds beyond the per-card controls: read papers hidden or dimmed,
  * the bar that switches that and marks all read, the undo toast, and keyboard triage.
  * Created by the page session for listing views only; released with it.
+ *
+ * From document_start it only sets attributes on the site's own elements: which cards are
+ * read (hidden or dimmed by page.css before they are ever painted), which still wait for the
+ * mark index (unseen until it is read), and the room the bar will take. The bar, the toast
+ * and the keys overlay are inserted once the site's scripts have run (`hydrate`).
  */
 import type { PaperState } from '../shared/model';
 import type { HideMode, Settings } from '../shared/settings';
@@ -12,9 +17,12 @@ import { watchKeys } from './keyboard';
 import { createKeysHelp } from './keys-help';
 import { createListingBar } from './listing-bar';
 import {
+  BAR_SLOT_ATTRIBUTE,
   FOCUS_ATTRIBUTE,
   isCardShown,
+  markCardPending,
   markCardRead,
+  PENDING_ATTRIBUTE,
   READ_ATTRIBUTE,
   showMode,
 } from './read-filter';
@@ -27,18 +35,28 @@ export interface ListingActions {
   saveHideMode: (mode: HideMode) => void;
 }
 
-/** The view's papers as the tools need them: which have controls, what each shows. */
+/** The view's papers as the tools need them: which are on the page, where, what each shows. */
 export interface CardsView {
   ids: () => string[];
   shown: (id: string) => PaperState;
-  hostsFor: (id: string) => HTMLElement[];
+  /** The cards (what the filter hides) of a paper still in the page. */
+  cardsFor: (id: string) => Element[];
+  /** Whether the mark index has been read (until then cards wait, unseen). */
+  isReady: () => boolean;
 }
 
 export interface ListingTools {
   /** The user changed this paper with its card's own button or key: keep its card in view. */
   touchedHere: (id: string) => void;
-  onHostAdded: (id: string, host: HTMLElement) => void;
+  /** A card of paper `id` appeared (before or after hydration). */
+  onCardAdded: (id: string, card: Element) => void;
+  /** A card element appeared while the page is parsed, its paper maybe not known yet. */
+  onCardSeen: (card: Element) => void;
   onStateChanged: (id: string) => void;
+  /** The mark index was read: every waiting card shows its state. */
+  onReady: () => void;
+  /** The site's scripts have run: the bar, toast and keys overlay go in. */
+  hydrate: () => void;
   applySettings: (settings: Settings) => void;
   toast: (message: string, undoable?: boolean) => void;
   /** Puts the bar back if the site re-rendered the list without it. */
@@ -63,36 +81,53 @@ export function startListingTools(
     showMode(doc, null);
     focused?.removeAttribute(FOCUS_ATTRIBUTE);
     for (const card of doc.querySelectorAll(`[${READ_ATTRIBUTE}]`)) markCardRead(card, false);
+    for (const card of doc.querySelectorAll(`[${PENDING_ATTRIBUTE}]`)) markCardPending(card, false);
+    reservedAnchor?.removeAttribute(BAR_SLOT_ATTRIBUTE);
   });
 
   const effectiveMode = (): HideMode | null =>
     settings ? (revealed && settings.hideMode === 'hide' ? 'show' : settings.hideMode) : null;
 
-  const bar = createListingBar(doc, {
-    setMode: (mode) => {
-      revealed = false;
-      if (settings) settings = { ...settings, hideMode: mode };
-      refresh();
-      actions.saveHideMode(mode);
-    },
-    reveal: () => {
-      revealed = true;
-      refresh();
-    },
-    markAllRead: () => actions.markAllRead(registry.ids()),
-    showKeys: () => help.toggle(),
-  });
-  signal.addEventListener('abort', () => bar.host.remove());
-  const toast = createUndoToast(doc, actions.undo, signal);
-  const help = createKeysHelp(doc, signal);
+  // The parts inserted into the page: made once the site's scripts have run.
+  let ui: {
+    bar: ReturnType<typeof createListingBar>;
+    toast: ReturnType<typeof createUndoToast>;
+    help: ReturnType<typeof createKeysHelp>;
+  } | null = null;
+  let reservedAnchor: Element | null = null;
+  const makeUi = () => {
+    const bar = createListingBar(doc, {
+      setMode: (mode) => {
+        revealed = false;
+        if (settings) settings = { ...settings, hideMode: mode };
+        refresh();
+        actions.saveHideMode(mode);
+      },
+      reveal: () => {
+        revealed = true;
+        refresh();
+      },
+      markAllRead: () => actions.markAllRead(registry.ids()),
+      showKeys: () => ui?.help.toggle(),
+    });
+    signal.addEventListener('abort', () => bar.host.remove());
+    return {
+      bar,
+      toast: createUndoToast(doc, actions.undo, signal),
+      help: createKeysHelp(doc, signal),
+    };
+  };
 
-  const cardsOf = (id: string) => {
-    const cards = new Set<Element>();
-    for (const host of registry.hostsFor(id)) {
-      const card = page.cardOf(host);
-      if (card) cards.add(card);
-    }
-    return cards;
+  const cardsOf = (id: string) => registry.cardsFor(id);
+
+  /** A card's look: read (hidden or dimmed by the mode) or waiting for the index. */
+  /** Cards known to show a paper (the others a page may hold are not ours). */
+  const known = new WeakSet<Element>();
+  const showCard = (id: string, card: Element) => {
+    known.add(card);
+    if (!registry.isReady()) return markCardPending(card, true);
+    markCardPending(card, false);
+    markCardRead(card, registry.shown(id).read, touched.has(id));
   };
 
   /**
@@ -111,7 +146,8 @@ export function startListingTools(
   };
   const renderBar = () => {
     barFrame = 0;
-    if (signal.aborted || !settings) return;
+    if (signal.aborted || !settings || !ui) return;
+    const { bar } = ui;
     const ids = registry.ids();
     const readIds = ids.filter((id) => registry.shown(id).read);
     const hidden = readIds.filter((id) => !touched.has(id)).length;
@@ -125,13 +161,25 @@ export function startListingTools(
   };
   signal.addEventListener('abort', () => cancelAnimationFrame(barFrame));
 
+  const firstAnchor = () => {
+    const firstCard = registry.ids().flatMap((id) => registry.cardsFor(id))[0];
+    return firstCard ? page.barAnchor(firstCard) : null;
+  };
+  /** Before hydration: the bar's room is kept (page.css), so inserting it moves nothing. */
+  const reserveBar = () => {
+    if (reservedAnchor?.isConnected) return;
+    reservedAnchor = firstAnchor();
+    reservedAnchor?.setAttribute(BAR_SLOT_ATTRIBUTE, '');
+  };
   const ensurePlaced = () => {
-    if (bar.host.isConnected) return;
-    const firstHost = registry.ids().flatMap((id) => registry.hostsFor(id))[0];
-    const firstCard = firstHost ? page.cardOf(firstHost) : null;
-    const anchor = firstCard ? page.barAnchor(firstCard) : null;
+    if (!ui || ui.bar.host.isConnected) return;
+    const anchor = firstAnchor();
     if (!anchor) return;
-    anchor.before(bar.host);
+    anchor.before(ui.bar.host);
+    // In the same frame as the bar goes in, the room kept for it goes.
+    if (reservedAnchor !== anchor) reservedAnchor?.removeAttribute(BAR_SLOT_ATTRIBUTE);
+    anchor.removeAttribute(BAR_SLOT_ATTRIBUTE);
+    reservedAnchor = null;
     renderBar();
   };
 
@@ -176,32 +224,45 @@ export function startListingTools(
       read: () => onFocused('read'),
       open: () => (focused ? page.titleLink(focused)?.click() : undefined),
       undo: actions.undo,
-      help: () => help.toggle(),
+      help: () => ui?.help.toggle(),
     },
     () => settings?.keyboard ?? false,
     signal,
   );
 
   return {
-    onHostAdded: (id, host) => {
-      if (registry.shown(id).read) {
-        const card = page.cardOf(host);
-        if (card) markCardRead(card, true, touched.has(id));
-      }
-      if (!bar.host.isConnected) ensurePlaced();
+    onCardAdded: (id, card) => {
+      showCard(id, card);
+      if (ui) ensurePlaced();
+      else reserveBar();
       refresh();
     },
     onStateChanged: (id) => {
-      const read = registry.shown(id).read;
-      for (const card of cardsOf(id)) markCardRead(card, read, touched.has(id));
+      for (const card of cardsOf(id)) showCard(id, card);
       refresh();
+    },
+    onReady: () => {
+      for (const id of registry.ids()) for (const card of cardsOf(id)) showCard(id, card);
+      refresh();
+    },
+    onCardSeen: (card) => {
+      if (!known.has(card)) markCardPending(card, true);
+    },
+    hydrate: () => {
+      if (ui || signal.aborted) return;
+      // Parsing is over: a card that never showed a paper is not one of ours to hold.
+      for (const card of doc.querySelectorAll(`[${PENDING_ATTRIBUTE}]`)) {
+        if (!known.has(card)) markCardPending(card, false);
+      }
+      ui = makeUi();
+      ensurePlaced();
     },
     touchedHere: (id) => void touched.add(id),
     applySettings: (next) => {
       settings = next;
       refresh();
     },
-    toast: (message, undoable) => toast.show(message, undoable),
+    toast: (message, undoable) => ui?.toast.show(message, undoable),
     ensurePlaced,
   };
 }

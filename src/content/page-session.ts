@@ -1,17 +1,23 @@
 /**
- * Decorates one page view (one URL) with controls, now and as the page re-renders. A new
- * view (in-page navigation) gets a new session; `stop()` releases everything this one made.
+ * Decorates one page view (one URL), from document_start, as the parser and later the site
+ * add cards. A new view (in-page navigation) gets a new session; `stop()` releases
+ * everything this one made.
  *
- *   page DOM ──MutationObserver──▶ dom-watcher (queues nodes, one batch per frame)
+ *   page DOM ──MutationObserver──▶ dom-watcher (queues nodes, one batch per frame, before paint)
  *                                        │
  *                                        ▼
- *   site adapter (src/site/): copies + metadata ──▶ decorate(batch) ──▶ control hosts
- *                                        │  one `papers.seen` per batch
- *                                        ▼
- *   MarkStore (states by version; pending clicks) ──▶ render(ids) ──▶ every copy, the filter
+ *   site adapter (src/site/): cards ──▶ decorate(batch)
+ *        before hydration: attributes only — read / waiting cards, room for the controls
+ *        after:            control hosts in that room, the bar, toast and keys
+ *                                        │
+ *   MarkStore (index + outbox + replies, by version) ──▶ render(ids) ──▶ every copy, the filter
+ *   idle: metadata (the island) ──▶ one `papers.seen` per batch, off the path to first paint
  *
- * What the user decides here goes through the store (mark-store.ts); what this file adds is
- * the page: where hosts go, what each shows, and errors.
+ * Why attributes first: Hugging Face renders its cards on the server and then hydrates them
+ * with its own scripts (before DOMContentLoaded). Nodes inserted into that markup before
+ * hydration could be thrown away or break it; attributes on its own elements survive, and
+ * page.css (in the page before it renders) does the rest. If the site re-renders a card
+ * later, the new element arrives in a batch like any other and is decorated in that frame.
  */
 import { MAX_PAPERS_PER_MESSAGE } from '../shared/limits';
 import type { PaperMeta, PaperState, StateMap } from '../shared/model';
@@ -25,6 +31,7 @@ import {
   listenToControls,
   type MarkKey,
   renderControls,
+  SLOT_ATTRIBUTE,
 } from './controls';
 import { recordBatch, trackLive } from './diagnostics';
 import { watchAddedElements } from './dom-watcher';
@@ -38,6 +45,10 @@ export interface PageOptions {
   urlChanged?: () => boolean;
   /** Called when the extension context turns out to be gone. */
   onOrphaned?: () => void;
+  /** Whether the site's own scripts have run (DOMContentLoaded). Default: they have. */
+  hydrated?: () => boolean;
+  /** Runs `work` once the site's scripts have run (at once if they have). */
+  onHydrated?: (work: () => void) => void;
 }
 
 export interface PageSession {
@@ -52,6 +63,9 @@ const UNREACHABLE = 'Paper Queue is unavailable';
 /** Past this many added elements in one batch, `decorate` walks the whole page instead. */
 const WHOLE_PAGE_ROOTS = 64;
 
+/** Metadata waits for an idle moment after the page is up, but never longer than this. */
+const METADATA_DELAY_MS = 1000;
+
 export function startPageSession(
   doc: Document,
   page: PageAdapter,
@@ -62,8 +76,12 @@ export function startPageSession(
   const controller = new AbortController();
   const { signal } = controller;
   trackLive(signal);
-  const hosts = new HostRegistry();
+  const hydrated = options.hydrated ?? (() => true);
+  const onHydrated = options.onHydrated ?? ((work: () => void) => work());
+  const registry = new HostRegistry();
   const metas = new Map<string, PaperMeta>();
+  /** One copy of each paper whose metadata has not been read yet. */
+  const undescribed = new Map<string, CardCopy>();
   /** Papers whose last change failed here, with the reason (shown on their hosts). */
   const errors = new Map<string, string>();
   const history = new UndoHistory();
@@ -73,14 +91,17 @@ export function startPageSession(
   const stop = () => {
     if (signal.aborted) return;
     controller.abort();
-    hosts.clear();
+    registry.clear();
   };
 
+  const renderHosts = (id: string) => {
+    const state = store.shown(id);
+    for (const host of registry.hostsFor(id)) renderControls(host, state, errors.get(id));
+  };
   const render = (ids: readonly string[]) => {
     for (const id of ids) {
-      if (!hosts.has(id)) continue;
-      const state = store.shown(id);
-      for (const host of hosts.hostsFor(id)) renderControls(host, state, errors.get(id));
+      if (!registry.shows(id)) continue;
+      renderHosts(id);
       tools?.onStateChanged(id);
     }
   };
@@ -88,6 +109,11 @@ export function startPageSession(
     for (const id of ids) errors.delete(id);
     render(ids);
   }, signal);
+  store.onReady(() => {
+    if (signal.aborted) return;
+    for (const id of registry.paperIds()) renderHosts(id);
+    tools?.onReady();
+  });
 
   /** The reason to show for a failure, or '' after stopping an orphaned script. */
   const failed = (error: unknown): string => {
@@ -108,6 +134,15 @@ export function startPageSession(
     if (!quietly) tools?.toast(message || UNREACHABLE, false);
   };
 
+  /** What the page says about a paper, read now if the idle read has not come yet. */
+  const metaOf = (id: string): PaperMeta | undefined => {
+    const copy = undescribed.get(id);
+    if (!metas.has(id) && copy) {
+      for (const [key, meta] of page.describe([copy])) metas.set(key, meta);
+    }
+    return metas.get(id);
+  };
+
   /** Sends intended marks; the store shows them at once and reverts them on failure. */
   const decide = (changes: Record<string, Partial<PaperState>>, paper?: PaperMeta) =>
     store.decide(changes, paper).then(
@@ -126,7 +161,7 @@ export function startPageSession(
     tools?.touchedHere(id);
     history.push({ label: describeToggle(key, wanted), before: { [id]: before } });
     tools?.toast(describeToggle(key, wanted));
-    void decide({ [id]: { [key]: wanted } }, metas.get(id));
+    void decide({ [id]: { [key]: wanted } }, metaOf(id));
   };
 
   const markAllRead = (ids: string[]) => {
@@ -155,39 +190,34 @@ export function startPageSession(
     });
   };
 
-  /** Puts controls after each copy's heading, unless the page dropped it or it has them. */
+  /**
+   * Puts controls after each copy's heading, in the room page.css kept for them (so nothing
+   * moves), unless the page dropped the heading or it has them already.
+   */
   const place = (copies: readonly CardCopy[]) => {
     for (const copy of copies) {
       const next = copy.heading.nextElementSibling;
-      if (!copy.heading.isConnected || (next && hosts.holds(next))) continue;
+      if (!copy.heading.isConnected || (next && registry.holds(next))) continue;
       const host = createControlHost(doc, copy.id);
       copy.heading.after(host);
-      hosts.add(copy.id, host);
+      copy.heading.removeAttribute(SLOT_ATTRIBUTE);
+      registry.add(copy.id, host);
       // A new host shows the default look ("not saved, unread"): only others need painting.
       const state = store.shown(copy.id);
       if (state.saved || state.read || errors.has(copy.id)) {
         renderControls(host, state, errors.get(copy.id));
       }
-      tools?.onHostAdded(copy.id, host);
     }
   };
 
-  /**
-   * One `papers.seen` per batch (chunked only past the protocol's limit): it records what
-   * the papers are and answers their states. The controls are already in the page, in the
-   * default look: placing them in the same frame as the cards costs the page one layout
-   * instead of two, and the answer changes only the few cards that differ.
-   */
-  const askStates = (papers: PaperMeta[], syncMs: number) => {
+  /** One `papers.seen` per batch of papers new to this view (chunked past the limit). */
+  const sendSeen = (papers: PaperMeta[]) => {
     for (let start = 0; start < papers.length; start += MAX_PAPERS_PER_MESSAGE) {
       const chunk = papers.slice(start, start + MAX_PAPERS_PER_MESSAGE);
       deps
         .send({ type: 'papers.seen', papers: chunk })
         .then((states: StateMap) => {
-          if (signal.aborted) return;
-          const started = performance.now();
-          store.receive(states);
-          recordBatch(syncMs + performance.now() - started);
+          if (!signal.aborted) store.receive(states);
         })
         .catch((error: unknown) => {
           showFailure(
@@ -199,7 +229,39 @@ export function startPageSession(
     }
   };
 
-  /** Decorates card copies the batch added, and asks about papers new to this view. */
+  /**
+   * What the page says about its papers, off the path to first paint: the island's props are
+   * megabytes on a month view. The queue needs it (titles, authors); the cards do not.
+   */
+  let metadataTimer: ReturnType<typeof setTimeout> | undefined;
+  let idleHandle: number | undefined;
+  const describeLater = () => {
+    if (metadataTimer !== undefined || idleHandle !== undefined) return;
+    const run = () => {
+      clearTimeout(metadataTimer);
+      if (idleHandle !== undefined) cancelIdleCallback?.(idleHandle);
+      metadataTimer = undefined;
+      idleHandle = undefined;
+      if (signal.aborted || undescribed.size === 0) return;
+      const copies = [...undescribed.values()];
+      undescribed.clear();
+      const described = page.describe(copies);
+      for (const [id, meta] of described) metas.set(id, meta);
+      for (const copy of copies) {
+        const meta = metas.get(copy.id);
+        if (meta && !described.has(copy.id)) described.set(copy.id, meta);
+      }
+      sendSeen([...described.values()]);
+    };
+    metadataTimer = setTimeout(run, METADATA_DELAY_MS);
+    if (typeof requestIdleCallback === 'function') idleHandle = requestIdleCallback(run);
+  };
+  signal.addEventListener('abort', () => {
+    clearTimeout(metadataTimer);
+    if (idleHandle !== undefined) cancelIdleCallback?.(idleHandle);
+  });
+
+  /** Decorates the card copies a batch added: attributes before hydration, controls after. */
   const decorate = (roots: readonly Element[], removedSome = true) => {
     if (signal.aborted || options.urlChanged?.() || signal.aborted) return;
     if (!deps.isContextAlive()) return void failed(null);
@@ -213,19 +275,29 @@ export function startPageSession(
     for (const scope of scopes) {
       for (const copy of page.findCopies(scope)) {
         const next = copy.heading.nextElementSibling;
-        if (next && hosts.holds(next)) continue;
+        if (next && registry.holds(next)) continue;
         if (next && isControlHost(next)) next.remove(); // left by an orphaned earlier script
         fresh.push(copy);
       }
     }
-    if (removedSome) hosts.prune();
-    if (fresh.length === 0) return;
+    if (removedSome) registry.prune();
+    const ready = hydrated();
+    if (fresh.length === 0 && ready) return;
 
-    const unseen = fresh.filter((copy) => !hosts.has(copy.id));
-    const described = page.describe(unseen);
-    for (const [id, meta] of described) metas.set(id, meta);
-    place(fresh);
-    askStates([...described.values()], performance.now() - started);
+    // While the page is parsed, a card can be in it before its title: unseen until known.
+    if (!ready && tools) {
+      for (const scope of scopes) for (const card of page.findCards(scope)) tools.onCardSeen(card);
+    }
+    for (const copy of fresh) {
+      if (!registry.shows(copy.id) && !metas.has(copy.id)) undescribed.set(copy.id, copy);
+      if (registry.addCard(copy.id, copy.article)) tools?.onCardAdded(copy.id, copy.article);
+      // The controls' room, kept from the first paint on (page.css), taken when they go in.
+      if (!ready) copy.heading.setAttribute(SLOT_ATTRIBUTE, '');
+    }
+    if (ready) {
+      place(fresh);
+      describeLater();
+    }
     recordBatch(performance.now() - started);
   };
 
@@ -234,9 +306,10 @@ export function startPageSession(
       doc,
       page,
       {
-        ids: () => hosts.ids(),
+        ids: () => registry.paperIds(),
         shown: (id) => store.shown(id),
-        hostsFor: (id) => hosts.hostsFor(id),
+        cardsFor: (id) => registry.cardsFor(id),
+        isReady: () => store.isReady(),
       },
       { toggle: onToggle, markAllRead, undo, saveHideMode: deps.saveHideMode },
       signal,
@@ -246,23 +319,29 @@ export function startPageSession(
   listenToControls(doc, onToggle, signal);
   // The whole document: a site that swaps <body> must not leave us watching a detached node.
   const watcher = watchAddedElements(doc.documentElement, decorate, signal);
-  watcher.runNow([doc.body]);
+  watcher.runNow([doc.documentElement]);
 
-  if (page.paperId && !signal.aborted) {
-    const id = page.paperId;
-    const paper = metas.get(id);
-    deps
-      .send({ type: 'paper.opened', id, ...(paper ? { paper } : {}) })
-      .then((state) => store.receive({ [id]: state }))
-      .catch((error: unknown) => void failed(error));
-  }
+  onHydrated(() => {
+    if (signal.aborted) return;
+    tools?.hydrate();
+    // Every card found so far gets its controls now, in the room kept for them.
+    watcher.runNow([doc.documentElement]);
+    if (page.paperId) {
+      const id = page.paperId;
+      const paper = metaOf(id);
+      deps
+        .send({ type: 'paper.opened', id, ...(paper ? { paper } : {}) })
+        .then((state) => store.receive({ [id]: state }))
+        .catch((error: unknown) => void failed(error));
+    }
+  });
 
   return {
     applySettings: (settings) => tools?.applySettings(settings),
     recognition: () =>
       page.recognition(
-        hosts.paperCount(),
-        new Set(hosts.allHosts().map((host) => page.cardOf(host) ?? host)),
+        registry.paperIds().length,
+        new Set(registry.paperIds().flatMap((id) => registry.cardsFor(id))),
       ),
     stop,
   };

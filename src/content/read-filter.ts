@@ -9,6 +9,10 @@ import type { HideMode } from '../shared/settings';
 export const MODE_ATTRIBUTE = 'data-paper-queue-mode';
 export const READ_ATTRIBUTE = 'data-paper-queue-read';
 export const FOCUS_ATTRIBUTE = 'data-paper-queue-focus';
+/** A card whose state is not known yet (the mark index is being read): kept unseen. */
+export const PENDING_ATTRIBUTE = 'data-paper-queue-pending';
+/** The element the listing bar will be inserted before: page.css keeps the bar's room. */
+export const BAR_SLOT_ATTRIBUTE = 'data-paper-queue-bar-slot';
 
 /**
  * A card read with its own button (or key) during this view is `just-now`: dimmed, not hidden,
@@ -22,8 +26,15 @@ export function showMode(doc: Document, mode: HideMode | null): void {
 }
 
 export function markCardRead(card: Element, read: boolean, justNow = false): void {
-  if (read) card.setAttribute(READ_ATTRIBUTE, justNow ? JUST_NOW : '');
-  else card.removeAttribute(READ_ATTRIBUTE);
+  const value = justNow ? JUST_NOW : '';
+  if (read) {
+    if (card.getAttribute(READ_ATTRIBUTE) !== value) card.setAttribute(READ_ATTRIBUTE, value);
+  } else if (card.hasAttribute(READ_ATTRIBUTE)) card.removeAttribute(READ_ATTRIBUTE);
+}
+
+export function markCardPending(card: Element, pending: boolean): void {
+  if (pending) card.setAttribute(PENDING_ATTRIBUTE, '');
+  else if (card.hasAttribute(PENDING_ATTRIBUTE)) card.removeAttribute(PENDING_ATTRIBUTE);
 }
 
 /** Whether a card is out of view because of the filter (or anything else hiding it). */

@@ -47,6 +47,16 @@ export const MESSAGES = {
   'paper.mark': { from: 'any', resend: true, announces: true, reply: replies<MarkState>() },
   /** Set saved/read on many papers at once: "mark all read", undo, bulk actions. */
   'papers.set': { from: 'any', resend: true, announces: true, reply: replies<StateMap>() },
+  /**
+   * Apply the decisions pages left in the outbox now (a page wrote one and wakes the
+   * background with this). The drain tells the tabs itself, before it removes the entries.
+   */
+  'outbox.flush': {
+    from: 'any',
+    resend: true,
+    announces: false,
+    reply: replies<{ applied: number; failed: number }>(),
+  },
   /** The user opened this paper's page: `openedAt`, and read if "mark read on open" is on. */
   'paper.opened': { from: 'any', resend: true, announces: true, reply: replies<MarkState>() },
   /** Set a paper's note, tags (the whole list) and/or pin. */

@@ -95,6 +95,7 @@ export const REQUEST_SCHEMAS = {
     v.check((m) => ownMeta(m), 'Carries metadata of another paper'),
   ),
   'papers.set': v.strictObject({ type: v.literal('papers.set'), at: DecidedAt, marks: MarksById }),
+  'outbox.flush': v.strictObject({ type: v.literal('outbox.flush') }),
   'paper.opened': v.pipe(
     v.strictObject({
       type: v.literal('paper.opened'),
@@ -179,4 +180,30 @@ export function parseRequest(raw: unknown): ParsedRequest {
   const first = result.issues[0];
   const path = v.getDotPath(first);
   return { ok: false, error: `Invalid message${path ? ` at ${path}` : ''}: ${first.message}` };
+}
+
+/**
+ * An outbox entry a page wrote (src/shared/outbox.ts): the same decision as `papers.set`,
+ * written to storage.local instead of sent. Validated like a message before it is applied.
+ */
+const OutboxEntrySchema = v.pipe(
+  v.strictObject({
+    at: DecidedAt,
+    marks: MarksById,
+    paper: v.optional(PaperMetaSchema),
+    failed: v.optional(text(1000)),
+  }),
+  v.check((e) => !e.paper || e.paper.id in e.marks, 'Carries metadata of another paper'),
+);
+
+export type ParsedOutboxEntry = v.InferOutput<typeof OutboxEntrySchema>;
+
+export function parseOutboxEntry(
+  raw: unknown,
+): { ok: true; entry: ParsedOutboxEntry } | { ok: false; error: string } {
+  const result = v.safeParse(OutboxEntrySchema, raw, { abortPipeEarly: true });
+  if (result.success) return { ok: true, entry: result.output };
+  const first = result.issues[0];
+  const path = v.getDotPath(first);
+  return { ok: false, error: `Invalid outbox entry${path ? ` at ${path}` : ''}: ${first.message}` };
 }

@@ -26,6 +26,11 @@ export interface PageAdapter {
   /** Card copies at or below `scope`, in document order. */
   findCopies(scope: ParentNode): CardCopy[];
   /**
+   * Every card element at or below `scope`, its paper known yet or not: while the page is
+   * still being parsed, a card can be in the page before its title link is.
+   */
+  findCards(scope: ParentNode): Element[];
+  /**
    * What the page says about the papers of `copies` (cleaned to the protocol's limits);
    * called once per batch, so a site can read a big description once and cache it.
    */

@@ -1,32 +1,100 @@
-// A stand-in background for content-script unit tests: answers from a map of states (each
-// write moves the paper's version on, as the database does), validates and records every
-// request, and lets a test push "another tab changed this" notices.
+// A stand-in background and storage.local for content-script unit tests. It keeps states with
+// versions (one clock, as the database does), publishes them as mark-index shards in its
+// storage.local (the real encoding), applies outbox entries when asked (`outbox.flush`),
+// validates every request with the real schemas, records them, and lets a test make "another
+// tab changed this" changes or put the background to sleep.
 import type { AppDeps } from '../../src/content/content-app';
+import type { StorageChanges } from '../../src/content/content-deps';
+import { encodeShard, shardKey, shardOf } from '../../src/shared/mark-index';
 import type { Request, Responses } from '../../src/shared/messages';
 import type { MarkState, PaperState, StateMap } from '../../src/shared/model';
+import { isOutboxKey, type OutboxEntry } from '../../src/shared/outbox';
 import type { PageStatus } from '../../src/shared/page-status';
-import { parseRequest } from '../../src/shared/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+import { parseOutboxEntry, parseRequest } from '../../src/shared/protocol';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/shared/settings';
 
 const UNMARKED: MarkState = { saved: false, read: false, v: 0 };
 
 export function fakeBackground(initial: Record<string, PaperState> = {}) {
   let version = 0;
   const states: StateMap = {};
+  const storage: Record<string, unknown> = { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS } };
+  const storageListeners = new Set<(changes: StorageChanges) => void>();
+  const requests: Request[] = [];
+  const warnings: string[] = [];
+  let statusOf: () => PageStatus = () => {
+    throw new Error('no status responder');
+  };
+  let alive = true;
+  let asleep = false;
+  /** The reason the next drain refuses its entries with (a full disk), if any. */
+  let refuseWith: string | null = null;
+
+  /** storage.local.set, with its onChanged event a moment later (as the browser delivers it). */
+  const setStorage = (items: Record<string, unknown>) => {
+    const changes: StorageChanges = {};
+    for (const [key, value] of Object.entries(items)) {
+      storage[key] = structuredClone(value);
+      changes[key] = { newValue: structuredClone(value) };
+    }
+    queueMicrotask(() => {
+      for (const listener of storageListeners) listener(changes);
+    });
+  };
+  const removeStorage = (keys: string[]) => {
+    const changes: StorageChanges = {};
+    for (const key of keys) {
+      if (!(key in storage)) continue;
+      delete storage[key];
+      changes[key] = {};
+    }
+    queueMicrotask(() => {
+      for (const listener of storageListeners) listener(changes);
+    });
+  };
+
+  /** The index shards of these papers, rewritten from `states` as the background does. */
+  const publish = (ids: Iterable<string>) => {
+    const shards = new Set([...ids].map(shardOf));
+    const items: Record<string, unknown> = {};
+    for (const shard of shards) {
+      const inShard = Object.entries(states).filter(([id]) => shardOf(id) === shard);
+      items[shardKey(shard)] = encodeShard(shard, inShard, version);
+    }
+    setStorage(items);
+  };
   const write = (id: string, state: PaperState): MarkState => {
     states[id] = { saved: state.saved, read: state.read, v: ++version };
     return states[id] as MarkState;
   };
   for (const [id, state] of Object.entries(initial)) write(id, state);
-  const requests: Request[] = [];
-  const warnings: string[] = [];
-  let push: (s: StateMap) => void = () => {};
-  let statusOf: () => PageStatus = () => {
-    throw new Error('no status responder');
+  publish(Object.keys(states));
+
+  /** Applies every outbox entry, publishes, then removes them (the real drain's order). */
+  const drain = () => {
+    const keys = Object.keys(storage).filter(isOutboxKey);
+    const applied: string[] = [];
+    let touched: string[] = [];
+    for (const key of keys) {
+      const parsed = parseOutboxEntry(storage[key]);
+      if (!parsed.ok) throw new Error(parsed.error);
+      if (parsed.entry.failed) continue;
+      if (refuseWith) {
+        setStorage({ [key]: { ...parsed.entry, failed: refuseWith } });
+        continue;
+      }
+      for (const [id, wanted] of Object.entries(parsed.entry.marks)) {
+        write(id, { ...(states[id] ?? UNMARKED), ...wanted });
+      }
+      touched = [...touched, ...Object.keys(parsed.entry.marks)];
+      applied.push(key);
+    }
+    if (touched.length > 0) publish(touched);
+    removeStorage(applied);
+    const failed = keys.length - applied.length;
+    refuseWith = null;
+    return { applied: applied.length, failed };
   };
-  let alive = true;
-  let settings: Settings = { ...DEFAULT_SETTINGS };
-  let settingsListener: (s: Settings) => void = () => {};
 
   const answer = (request: Request): Responses[Request['type']] => {
     const pick = (ids: string[]) =>
@@ -38,18 +106,8 @@ export function fakeBackground(initial: Record<string, PaperState> = {}) {
         return pick(request.ids);
       case 'paper.opened':
         return states[request.id] ?? UNMARKED;
-      case 'papers.set': {
-        for (const [id, wanted] of Object.entries(request.marks)) {
-          write(id, { ...(states[id] ?? UNMARKED), ...wanted });
-        }
-        return pick(Object.keys(request.marks));
-      }
-      case 'paper.mark': {
-        const next = { ...(states[request.id] ?? UNMARKED) };
-        if (request.saved !== undefined) next.saved = request.saved;
-        if (request.read !== undefined) next.read = request.read;
-        return write(request.id, next);
-      }
+      case 'outbox.flush':
+        return drain();
       default:
         throw new Error(`The content script never sends ${request.type}`);
     }
@@ -61,47 +119,66 @@ export function fakeBackground(initial: Record<string, PaperState> = {}) {
       const parsed = parseRequest(structuredClone(request));
       if (!parsed.ok) throw new Error(parsed.error);
       requests.push(request as Request);
+      if (asleep) throw new Error('Could not establish connection. Receiving end does not exist.');
       return answer(request as Request) as never;
     },
     isContextAlive: () => alive,
-    subscribeToChanges: (listener) => {
-      push = listener;
-    },
     answerStatus: (status) => {
       statusOf = status;
     },
     warn: (message) => warnings.push(message),
-    watchSettings: (listener) => {
-      settingsListener = listener;
-      listener(settings);
-    },
     saveHideMode: (hideMode) => {
-      settings = { ...settings, hideMode };
-      settingsListener(settings);
+      const settings = { ...(storage[SETTINGS_KEY] as Settings), hideMode };
+      setStorage({ [SETTINGS_KEY]: settings });
     },
+    readStorage: async () => structuredClone(storage),
+    watchStorage: (listener, signal) => {
+      storageListeners.add(listener);
+      signal.addEventListener('abort', () => storageListeners.delete(listener));
+    },
+    writeStorage: async (items) => setStorage(items),
+    removeStorage: async (keys) => removeStorage(keys),
+    runId: 'test-run',
   };
   return {
     deps,
     states,
+    storage,
     requests,
     warnings,
-    /** Another context changed these papers: written here, then announced. */
+    /** Another context changed these papers: written, then published in the index. */
     change: (changes: Record<string, PaperState>) => {
-      const notice: StateMap = {};
-      for (const [id, state] of Object.entries(changes)) notice[id] = write(id, state);
-      push(notice);
-      return notice;
+      const written: StateMap = {};
+      for (const [id, state] of Object.entries(changes)) written[id] = write(id, state);
+      publish(Object.keys(changes));
+      return written;
     },
-    /** A raw notice, as the background would send it (versions included). */
-    push: (s: StateMap) => push(s),
+    /** Outbox entries waiting (the background asleep, or not asked yet). */
+    outbox: () =>
+      Object.entries(storage)
+        .filter(([key]) => isOutboxKey(key))
+        .map(([, value]) => value as OutboxEntry),
+    /** The background stops answering (a stopped worker); `wake` applies what waited. */
+    sleep: () => {
+      asleep = true;
+    },
+    wake: () => {
+      asleep = false;
+      return drain();
+    },
+    /** The next drain refuses what it finds, with this reason. */
+    refuseNext: (reason: string) => {
+      refuseWith = reason;
+    },
+    /** Raw storage writes, as another context's would arrive. */
+    setStorage,
     status: () => statusOf(),
     kill: () => {
       alive = false;
     },
-    settings: () => settings,
+    settings: () => storage[SETTINGS_KEY] as Settings,
     setSettings: (next: Partial<Settings>) => {
-      settings = { ...settings, ...next };
-      settingsListener(settings);
+      setStorage({ [SETTINGS_KEY]: { ...(storage[SETTINGS_KEY] as Settings), ...next } });
     },
   };
 }

@@ -44,17 +44,20 @@ describe.each([
 ])('the content script on the saved %s page', (_name, fixture, copies) => {
   const ids = readProps(fixture).dailyPapers.map((e) => e.paper.id);
 
-  it('puts controls on every card copy and asks for all states in one message', async () => {
+  it('shows every card’s state from the index at once, and sends metadata once, later', async () => {
     loadPage(fixture);
     const bg = fakeBackground({ [ids[0] as string]: { saved: true, read: false } });
     stop = startContentApp(window, bg.deps).stop;
     await settle();
     expect(hosts()).toHaveLength(ids.length * copies);
-    expect(bg.requests).toHaveLength(1);
-    const [seen] = bg.requests;
-    expect(seen?.type === 'papers.seen' && seen.papers.map((p) => p.id)).toEqual(ids);
     for (const host of hosts(ids[0])) expect(pressed(buttons(host).save)).toBe('true');
     for (const host of hosts(ids[1])) expect(pressed(buttons(host).save)).toBe('false');
+    // Nothing asked the background for any of it…
+    expect(bg.requests).toEqual([]);
+    // …and the metadata for the queue follows in one message, off the path to first paint.
+    await until(() => expect(bg.requests).toHaveLength(1), 3000);
+    const [seen] = bg.requests;
+    expect(seen?.type === 'papers.seen' && seen.papers.map((p) => p.id)).toEqual(ids);
     expect(bg.status()).toMatchObject({
       kind: 'listing',
       recognized: ids.length,
@@ -62,7 +65,7 @@ describe.each([
     });
   });
 
-  it('saves with the intended value and shows it on every copy of the card', async () => {
+  it('saves with the intended value through the outbox and shows it on every copy', async () => {
     loadPage(fixture);
     const bg = fakeBackground();
     stop = startContentApp(window, bg.deps).stop;
@@ -70,19 +73,17 @@ describe.each([
     const id = ids[2] as string;
     const first = hosts(id)[0] as HTMLElement;
     userClick(buttons(first).save);
+    // Shown at once, on every copy, before anything was written.
+    for (const host of hosts(id)) expect(pressed(buttons(host).save)).toBe('true');
     await settle();
-    expect(bg.requests.at(-1)).toMatchObject({
-      type: 'paper.mark',
-      id,
-      saved: true,
-      paper: { id },
-    });
+    expect(bg.requests.at(-1)).toEqual({ type: 'outbox.flush' });
+    expect(bg.states[id]).toMatchObject({ saved: true, read: false });
+    expect(bg.outbox()).toEqual([]);
     expect(hosts(id)).toHaveLength(copies);
     for (const host of hosts(id)) expect(pressed(buttons(host).save)).toBe('true');
     userClick(buttons(first).read);
     await settle();
-    expect(bg.requests.at(-1)).toMatchObject({ type: 'paper.mark', id, read: true });
-    expect(bg.requests.at(-1)).not.toHaveProperty('saved');
+    expect(bg.states[id]).toMatchObject({ saved: true, read: true });
   });
 
   it('keeps clicks on its buttons from the site, and leaves the site its own clicks', async () => {
@@ -98,7 +99,7 @@ describe.each([
     userClick(buttons(host).read);
     await settle();
     expect(siteSaw).toEqual([]);
-    expect(bg.requests.at(-1)).toMatchObject({ type: 'paper.mark', id: ids[0], read: true });
+    expect(bg.states[ids[0] as string]).toMatchObject({ read: true });
     // A click elsewhere on the card is the site's, untouched and not ours.
     const requests = bg.requests.length;
     userClick(card.querySelector('h3') as HTMLElement);
@@ -114,7 +115,6 @@ describe('only the user changes the queue', () => {
     stop = startContentApp(window, bg.deps).stop;
     await settle();
     const host = hosts()[0] as HTMLElement;
-    const before = bg.requests.length;
     // What huggingface.co's own scripts (or anything injected into them) can do.
     buttons(host).save.click();
     buttons(host).read.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
@@ -124,7 +124,8 @@ describe('only the user changes the queue', () => {
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     }
     await settle();
-    expect(bg.requests).toHaveLength(before);
+    expect(bg.requests.filter((r) => r.type !== 'papers.seen')).toEqual([]);
+    expect(bg.outbox()).toEqual([]);
     expect(pressed(buttons(host).save)).toBe('false');
     expect(document.documentElement.getAttribute('data-paper-queue-mode')).toBe('hide');
     // The user's own click and keys still work.
@@ -132,13 +133,14 @@ describe('only the user changes the queue', () => {
     userKey(document.body, 'j');
     userKey(document.body, 'r');
     await settle();
-    expect(bg.requests.slice(before).map((r) => r.type)).toEqual(['paper.mark', 'paper.mark']);
+    const id = host.getAttribute(HOST_ATTRIBUTE) as string;
+    expect(bg.states[id]).toMatchObject({ saved: true, read: true });
     expect(pressed(buttons(host).save)).toBe('true');
   });
 });
 
 describe('mark all read, and undo', () => {
-  it('marks every unread paper read in one message, and undo puts back each one’s state', async () => {
+  it('marks every unread paper read in one decision, and undo puts back each one’s state', async () => {
     loadPage(LISTING_2024);
     const ids = readProps(LISTING_2024).dailyPapers.map((e) => e.paper.id);
     const bg = fakeBackground({ [ids[0] as string]: { saved: true, read: false } });
@@ -148,10 +150,13 @@ describe('mark all read, and undo', () => {
     const markAll = [...(bar?.querySelectorAll('button') ?? [])].find((b) =>
       /Mark all/.test(b.textContent ?? ''),
     ) as HTMLButtonElement;
+    bg.sleep(); // to see the decision in the outbox, as one entry
     userClick(markAll);
     await settle();
-    const marked = bg.requests.at(-1);
-    expect(marked?.type === 'papers.set' && Object.keys(marked.marks)).toEqual(ids);
+    expect(bg.outbox()).toHaveLength(1);
+    expect(Object.keys(bg.outbox()[0]?.marks ?? {})).toEqual(ids);
+    bg.wake();
+    await settle();
     for (const id of ids) expect(bg.states[id]).toMatchObject({ read: true });
     userKey(document.body, 'u');
     await settle();
@@ -161,12 +166,88 @@ describe('mark all read, and undo', () => {
   });
 });
 
+describe('a decision while the background sleeps', () => {
+  it('shows at once, waits in the outbox, and is applied when the background wakes', async () => {
+    loadPage(TRENDING_2026);
+    const bg = fakeBackground();
+    stop = startContentApp(window, bg.deps).stop;
+    await settle();
+    bg.sleep();
+    const host = hosts('2609.20519')[0] as HTMLElement;
+    userClick(buttons(host).save);
+    await settle();
+    expect(pressed(buttons(host).save)).toBe('true');
+    expect(bg.outbox()).toMatchObject([{ marks: { '2609.20519': { saved: true } } }]);
+    expect(bg.states['2609.20519']).toBeUndefined();
+    expect(bg.wake()).toMatchObject({ applied: 1 });
+    await settle();
+    expect(bg.states['2609.20519']).toMatchObject({ saved: true });
+    expect(pressed(buttons(host).save)).toBe('true');
+  });
+});
+
+describe('before the site has run its scripts', () => {
+  it('marks read cards and keeps the controls’ room, then inserts the controls at DOMContentLoaded', async () => {
+    loadPage(LISTING_2024);
+    const ids = readProps(LISTING_2024).dailyPapers.map((e) => e.paper.id);
+    const bg = fakeBackground({ [ids[1] as string]: { saved: false, read: true } });
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    // A card the parser has only begun: no title link yet.
+    const list = document.querySelector('article')?.parentElement as HTMLElement;
+    list.insertAdjacentHTML('beforeend', '<article id="half-parsed"><img alt=""></article>');
+    try {
+      stop = startContentApp(window, bg.deps).stop;
+      await settle();
+      expect(document.getElementById('half-parsed')?.hasAttribute('data-paper-queue-pending')).toBe(
+        true,
+      );
+      // Attributes on the site's own elements only: no node of ours in its markup yet.
+      expect(hosts()).toEqual([]);
+      expect(document.querySelector('[data-paper-queue-ui]')).toBeNull();
+      const read = [...document.querySelectorAll('article[data-paper-queue-read]')];
+      expect(read).toHaveLength(1);
+      expect(read[0]?.querySelector(`a[href="/papers/${ids[1]}"]`)).not.toBeNull();
+      expect(document.querySelectorAll('h3[data-paper-queue-slot]')).toHaveLength(ids.length);
+      expect(document.querySelectorAll('[data-paper-queue-bar-slot]')).toHaveLength(1);
+      expect(document.documentElement.getAttribute('data-paper-queue-mode')).toBe('hide');
+    } finally {
+      Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    }
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await settle();
+    expect(hosts()).toHaveLength(ids.length);
+    // The room kept for them is taken by them, in the same frame.
+    expect(document.querySelectorAll('[data-paper-queue-slot]')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-paper-queue-bar-slot]')).toHaveLength(0);
+    expect(document.querySelector('[data-paper-queue-ui="bar"]')).not.toBeNull();
+    // Parsing is over: a card that never showed a paper is not held back.
+    expect(document.querySelectorAll('[data-paper-queue-pending]')).toHaveLength(0);
+  });
+
+  it('keeps cards unseen until the index is read, then shows each one’s state', async () => {
+    loadPage(LISTING_2024);
+    const ids = readProps(LISTING_2024).dailyPapers.map((e) => e.paper.id);
+    const bg = fakeBackground({ [ids[0] as string]: { saved: false, read: true } });
+    let release: () => void = () => {};
+    const read = bg.deps.readStorage;
+    bg.deps.readStorage = () => new Promise((resolve) => (release = () => resolve(read())));
+    stop = startContentApp(window, bg.deps).stop;
+    await settle();
+    expect(document.querySelectorAll('article[data-paper-queue-pending]')).toHaveLength(ids.length);
+    release();
+    await settle();
+    expect(document.querySelectorAll('[data-paper-queue-pending]')).toHaveLength(0);
+    expect(document.querySelectorAll('article[data-paper-queue-read]')).toHaveLength(1);
+  });
+});
+
 describe('the content script as the page changes', () => {
   it('decorates cards added later in one batch, and never twice', async () => {
     loadPage(LISTING_2024);
     const bg = fakeBackground();
     stop = startContentApp(window, bg.deps).stop;
     await settle();
+    await until(() => expect(bg.requests).toHaveLength(1), 3000);
     const before = hosts().length;
     const list = document.querySelector('article')?.parentElement as HTMLElement;
     for (let i = 0; i < 3; i++) {
@@ -177,7 +258,7 @@ describe('the content script as the page changes', () => {
     }
     await settle();
     expect(hosts().length).toBe(before + 3);
-    expect(bg.requests).toHaveLength(2);
+    await until(() => expect(bg.requests).toHaveLength(2), 3000);
     // Moving an already decorated card (a re-render) must not add a second host.
     list.append(list.querySelector('article') as HTMLElement);
     await settle();
@@ -193,6 +274,7 @@ describe('the content script as the page changes', () => {
       '2609.20519': { saved: true, read: true },
       '2501.99999': { saved: true, read: false },
     });
+    await settle();
     for (const host of hosts('2609.20519')) {
       expect(pressed(buttons(host).save)).toBe('true');
       expect(pressed(buttons(host).read)).toBe('true');
@@ -224,6 +306,7 @@ describe('the content script as the page changes', () => {
     await settle();
     bg.kill();
     bg.change({ '2609.20519': { saved: true, read: true } });
+    await settle();
     expect(hosts()).toEqual([]);
     document.body.insertAdjacentHTML(
       'beforeend',
@@ -236,17 +319,14 @@ describe('the content script as the page changes', () => {
   it('shows the card’s previous state and the reason when a save fails', async () => {
     loadPage(TRENDING_2026);
     const bg = fakeBackground();
-    const send = bg.deps.send;
-    bg.deps.send = async (request) => {
-      if (request.type === 'paper.mark') throw new Error('Storage is full: nothing was changed.');
-      return send(request);
-    };
     stop = startContentApp(window, bg.deps).stop;
     await settle();
+    bg.refuseNext('Storage is full: nothing was changed.');
     const host = hosts('2609.20519')[0] as HTMLElement;
     userClick(buttons(host).save);
     await settle();
     expect(pressed(buttons(host).save)).toBe('false');
     expect(host.shadowRoot?.textContent).toContain('Storage is full');
+    expect(bg.outbox()).toEqual([]);
   });
 });

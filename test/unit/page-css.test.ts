@@ -10,11 +10,14 @@ import {
   HOST_ATTRIBUTE,
   PARTS,
   renderControls,
+  SLOT_ATTRIBUTE,
 } from '../../src/content/controls';
 import {
+  BAR_SLOT_ATTRIBUTE,
   FOCUS_ATTRIBUTE,
   JUST_NOW,
   MODE_ATTRIBUTE,
+  PENDING_ATTRIBUTE,
   READ_ATTRIBUTE,
 } from '../../src/content/read-filter';
 import { UI_ATTRIBUTE } from '../../src/content/shadow-host';
@@ -24,6 +27,13 @@ const PAGE_CSS = 'src/content/page.css';
 const css = readFileSync(PAGE_CSS, 'utf8');
 
 describe('page.css', () => {
+  it('keeps exactly the controls’ height as their room, so inserting them moves nothing', () => {
+    const height = /--pq-controls-height:\s*(\d+)px/.exec(css)?.[1];
+    expect(Number(height)).toBeGreaterThan(0);
+    expect(css).toMatch(/\[data-paper-queue-id\] \{[^}]*min-height: var\(--pq-controls-height\)/);
+    expect(css).toMatch(/::after \{[^}]*height: var\(--pq-controls-height\)/);
+  });
+
   it('is injected with the content script in both browsers', () => {
     for (const browser of BROWSERS) {
       const manifest = manifestFor(source, browser) as typeof source;
@@ -43,6 +53,10 @@ describe('page.css', () => {
     `html[${MODE_ATTRIBUTE}="hide"] [${READ_ATTRIBUTE}="${JUST_NOW}"] {`,
     `html[${MODE_ATTRIBUTE}="dim"] [${READ_ATTRIBUTE}] {`,
     `[${FOCUS_ATTRIBUTE}] {`,
+    `[${SLOT_ATTRIBUTE}]::after {`,
+    `[${BAR_SLOT_ATTRIBUTE}] {`,
+    `[${UI_ATTRIBUTE}="bar"] {`,
+    `[${PENDING_ATTRIBUTE}] {`,
   ])('styles %s', (selector) => {
     expect(css).toContain(selector);
   });

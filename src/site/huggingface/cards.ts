@@ -66,6 +66,13 @@ export function allCards(root: Element | Document): HTMLCollectionOf<Element> {
   return root.getElementsByTagName(CARD_TAG.toLowerCase());
 }
 
+/** The card elements at or below `root`, `root` itself included. */
+export function cardsIn(root: ParentNode): Element[] {
+  const cards = [...allCards(root as Element | Document)];
+  if (root instanceof Element && root.tagName === CARD_TAG) cards.unshift(root);
+  return cards;
+}
+
 /** A card's title link (keyboard focus moves to it; `o` opens it). */
 export function cardTitleLink(card: Element): HTMLAnchorElement | null {
   for (const heading of card.getElementsByTagName(CARD_HEADING_TAG.toLowerCase())) {

@@ -2,7 +2,7 @@
 import { cleanMeta } from '../../shared/clean-meta';
 import type { PaperMeta } from '../../shared/model';
 import type { CardCopy, PageAdapter } from '../page-adapter';
-import { cardOf, cardTitleLink, findCardCopies } from './cards';
+import { cardOf, cardsIn, cardTitleLink, findCardCopies } from './cards';
 import { listingIslandProps, parseListingProps } from './island';
 import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { assessRecognition } from './recognition';
@@ -34,6 +34,7 @@ export function huggingFacePage(doc: Document, url: string): PageAdapter | null 
       if (paperId) copies.push(...findPaperTitle(scope, paperId));
       return copies;
     },
+    findCards: (scope) => (paperId ? [] : cardsIn(scope)),
     describe(copies: readonly CardCopy[]) {
       const listing = listingMeta();
       const described = new Map<string, PaperMeta>();
