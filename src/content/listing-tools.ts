@@ -165,21 +165,23 @@ export function startListingTools(
     const firstCard = registry.ids().flatMap((id) => registry.cardsFor(id))[0];
     return firstCard ? page.barAnchor(firstCard) : null;
   };
-  /** Before hydration: the bar's room is kept (page.css), so inserting it moves nothing. */
+  /**
+   * The bar's room at the top of the list, kept from the first paint for as long as the bar is
+   * there (page.css): the bar, inserted just before the list with no height of its own, shows
+   * in it, so nothing on the page moves.
+   */
   const reserveBar = () => {
-    if (reservedAnchor?.isConnected) return;
-    reservedAnchor = firstAnchor();
+    const anchor = firstAnchor();
+    if (anchor === reservedAnchor && anchor?.isConnected) return;
+    reservedAnchor?.removeAttribute(BAR_SLOT_ATTRIBUTE);
+    reservedAnchor = anchor;
     reservedAnchor?.setAttribute(BAR_SLOT_ATTRIBUTE, '');
   };
   const ensurePlaced = () => {
-    if (!ui || ui.bar.host.isConnected) return;
-    const anchor = firstAnchor();
-    if (!anchor) return;
-    anchor.before(ui.bar.host);
-    // In the same frame as the bar goes in, the room kept for it goes.
-    if (reservedAnchor !== anchor) reservedAnchor?.removeAttribute(BAR_SLOT_ATTRIBUTE);
-    anchor.removeAttribute(BAR_SLOT_ATTRIBUTE);
-    reservedAnchor = null;
+    if (!ui) return;
+    reserveBar();
+    if (!reservedAnchor || ui.bar.host.nextElementSibling === reservedAnchor) return;
+    reservedAnchor.before(ui.bar.host);
     renderBar();
   };
 

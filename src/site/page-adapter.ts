@@ -39,7 +39,7 @@ export interface PageAdapter {
   cardOf(el: Element): Element | null;
   /** The link that opens a card's paper (keyboard focus moves to it; `o` opens it). */
   titleLink(card: Element): HTMLElement | null;
-  /** Where the listing bar goes: before this element (given the first decorated card). */
+  /** Where the listing bar goes: before this element, the list (given its first card). */
   barAnchor(firstCard: Element): Element | null;
   /** The drift alarm: how many papers the page shows, against how many got controls. */
   recognition(recognized: number, decoratedCards: ReadonlySet<Element>): Recognition;

@@ -28,14 +28,17 @@ export interface SessionOptions {
   downloadsDir?: string;
   /** Which build to load: dist/ (the default), or dist-test/ for the test hooks. */
   extensionDir?: string;
+  /** Serve the pages with test/fixtures/site.css, the stand-in for the site's stylesheet. */
+  styled?: boolean;
 }
 
 export async function startSession(
   pages?: Pages,
   options: SessionOptions = {},
 ): Promise<ExtensionSession> {
-  const { context, extensionId, worker, close } = await launchWithExtension(options);
-  await serveHuggingFace(context, { pages });
+  const { styled, ...launch } = options;
+  const { context, extensionId, worker, close } = await launchWithExtension(launch);
+  await serveHuggingFace(context, { pages, styled });
   return {
     context,
     extensionId,

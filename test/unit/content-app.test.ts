@@ -216,10 +216,12 @@ describe('before the site has run its scripts', () => {
     document.dispatchEvent(new Event('DOMContentLoaded'));
     await settle();
     expect(hosts()).toHaveLength(ids.length);
-    // The room kept for them is taken by them, in the same frame.
+    // The room kept for them is taken by them, in the same frame; the bar stands right
+    // before the list whose top keeps its room.
     expect(document.querySelectorAll('[data-paper-queue-slot]')).toHaveLength(0);
-    expect(document.querySelectorAll('[data-paper-queue-bar-slot]')).toHaveLength(0);
-    expect(document.querySelector('[data-paper-queue-ui="bar"]')).not.toBeNull();
+    const room = document.querySelectorAll('[data-paper-queue-bar-slot]');
+    expect(room).toHaveLength(1);
+    expect(document.querySelector('[data-paper-queue-ui="bar"]')?.nextElementSibling).toBe(room[0]);
     // Parsing is over: a card that never showed a paper is not held back.
     expect(document.querySelectorAll('[data-paper-queue-pending]')).toHaveLength(0);
   });

@@ -73,6 +73,20 @@ export function cardsIn(root: ParentNode): Element[] {
   return cards;
 }
 
+/**
+ * The list a card is in: its closest ancestor that holds every card of the page (the 2024
+ * listing wraps each article in a div of its own inside the grid, so the card's parent is
+ * not the list). The listing bar goes just before it.
+ */
+export function listOf(card: Element): Element | null {
+  const doc = card.ownerDocument;
+  const cards = allCards(doc);
+  const last = cards[cards.length - 1];
+  let list = card.parentElement;
+  while (list && last && !list.contains(last)) list = list.parentElement;
+  return list && list !== doc.body && list !== doc.documentElement ? list : card.parentElement;
+}
+
 /** A card's title link (keyboard focus moves to it; `o` opens it). */
 export function cardTitleLink(card: Element): HTMLAnchorElement | null {
   for (const heading of card.getElementsByTagName(CARD_HEADING_TAG.toLowerCase())) {

@@ -2,7 +2,7 @@
 import { cleanMeta } from '../../shared/clean-meta';
 import type { PaperMeta } from '../../shared/model';
 import type { CardCopy, PageAdapter } from '../page-adapter';
-import { cardOf, cardsIn, cardTitleLink, findCardCopies } from './cards';
+import { cardOf, cardsIn, cardTitleLink, findCardCopies, listOf } from './cards';
 import { listingIslandProps, parseListingProps } from './island';
 import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { assessRecognition } from './recognition';
@@ -50,7 +50,7 @@ export function huggingFacePage(doc: Document, url: string): PageAdapter | null 
     },
     cardOf,
     titleLink: cardTitleLink,
-    barAnchor: (firstCard) => firstCard.parentElement,
+    barAnchor: listOf,
     recognition(recognized, decoratedCards) {
       const islandEntries = listingIslandProps(doc) ? listingMeta().size : 0;
       return assessRecognition(doc, recognized, islandEntries, decoratedCards);
