@@ -122,7 +122,7 @@ describe('Firefox: read papers out of the way', () => {
         const button = host?.shadowRoot?.querySelector('button.read');
         return button ? getComputedStyle(button).backgroundColor : null;
       }, id);
-    await eventually(async () => expect(await readLook()).toBe('rgb(5, 150, 105)'), 5000);
+    await eventually(async () => expect(await readLook()).toBe('rgb(4, 120, 87)'), 5000);
     await page.reload();
     await eventually(async () => expect(await hidden()).toBe(true), 5000);
     const status = () =>
