@@ -3,8 +3,10 @@ import { memo } from 'preact/compat';
 import { useRef } from 'preact/hooks';
 import type { QueueEntry } from '../../db/queue';
 import { paperUrl } from '../../shared/site';
+import { tagLabel } from '../../shared/tags';
 import { AnnotationEditor } from './AnnotationEditor';
 import { formatAuthors, formatDate, formatUpvotes } from './format';
+import { NoteText } from './NoteText';
 
 export interface RowHandlers {
   onOpen: (entry: QueueEntry) => void;
@@ -83,16 +85,16 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
                 <button
                   type="button"
                   class="tag"
-                  aria-label={`Show papers tagged ${tag}`}
+                  title={`Show only papers tagged ${tagLabel(tag)}`}
                   onClick={() => handlers.onTagFilter(tag)}
                 >
-                  #{tag}
+                  {tagLabel(tag)}
                 </button>
               </li>
             ))}
           </ul>
         )}
-        {entry.note && !editing && <p class="note">{entry.note}</p>}
+        {entry.note && !editing && <NoteText note={entry.note} />}
         {editing && (
           <AnnotationEditor
             title={entry.title}

@@ -10,6 +10,7 @@ import { paperUrl } from '../../shared/site';
 import { BulkActions } from './BulkActions';
 import { EmptyQueue, NoMatches } from './EmptyQueue';
 import type { QueueKeyAction } from './keyboard';
+import { KnownTags } from './known-tags';
 import { openInTab } from './open-in-tab';
 import { applyPending } from './pending-marks';
 import { QueueList } from './QueueList';
@@ -86,6 +87,7 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
   );
   const counts = useMemo(() => countViews(entries), [entries]);
   const tags = useMemo(() => tagCounts(entries), [entries]);
+  const tagNames = useMemo(() => tags.map(([tag]) => tag), [tags]);
 
   // A new filter starts from the top again, with nothing selected: bulk actions only ever
   // act on papers the user can see.
@@ -171,63 +173,65 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
   };
 
   return (
-    <div class="queue-view">
-      <QueueToolbar
-        view={view}
-        counts={partial ? null : counts}
-        search={search}
-        sort={sort}
-        tag={tag}
-        tags={tags}
-        searchRef={searchRef}
-        onView={setView}
-        onSearch={setSearch}
-        onSort={setSort}
-        onTag={setTag}
-      />
-      {actions.error && (
-        <p class="error" role="alert">
-          {actions.error}
-        </p>
-      )}
-      {actions.undo && (
-        <UndoBar
-          message={actions.undo.message}
-          onUndo={() => void actions.undoLast()}
-          onDismiss={actions.dismissUndo}
+    <KnownTags.Provider value={tagNames}>
+      <div class="queue-view">
+        <QueueToolbar
+          view={view}
+          counts={partial ? null : counts}
+          search={search}
+          sort={sort}
+          tag={tag}
+          tags={tags}
+          searchRef={searchRef}
+          onView={setView}
+          onSearch={setSearch}
+          onSort={setSort}
+          onTag={setTag}
         />
-      )}
-      {selectable && entries.length > 0 && (
-        <BulkActions
-          selectedCount={selectedEntries.length}
-          shownCount={shown.length}
-          onSelectAll={(on) => setSelected(on ? new Set(shown.map((e) => e.id)) : new Set())}
-          onSetRead={(read) => actions.setReadMany(selectedEntries, read)}
-          onTag={(add) => actions.tagMany(selectedEntries, add)}
-          onRemove={() => {
-            actions.remove(selectedEntries);
-            setSelected(new Set());
-          }}
-        />
-      )}
-      {entries.length === 0 ? (
-        <EmptyQueue />
-      ) : shown.length === 0 ? (
-        <NoMatches onClear={clearFilters} />
-      ) : (
-        <QueueList
-          entries={shown}
-          limit={limit}
-          activeId={rows.activeId}
-          editingId={editingId}
-          selected={selected}
-          handlers={handlers}
-          onNeedMore={() => setLimit((l) => Math.min(l + PAGE, shown.length))}
-          label="Saved papers"
-          busy={partial || !filtered.complete}
-        />
-      )}
-    </div>
+        {actions.error && (
+          <p class="error" role="alert">
+            {actions.error}
+          </p>
+        )}
+        {actions.undo && (
+          <UndoBar
+            message={actions.undo.message}
+            onUndo={() => void actions.undoLast()}
+            onDismiss={actions.dismissUndo}
+          />
+        )}
+        {selectable && entries.length > 0 && (
+          <BulkActions
+            selectedCount={selectedEntries.length}
+            shownCount={shown.length}
+            onSelectAll={(on) => setSelected(on ? new Set(shown.map((e) => e.id)) : new Set())}
+            onSetRead={(read) => actions.setReadMany(selectedEntries, read)}
+            onTag={(add) => actions.tagMany(selectedEntries, add)}
+            onRemove={() => {
+              actions.remove(selectedEntries);
+              setSelected(new Set());
+            }}
+          />
+        )}
+        {entries.length === 0 ? (
+          <EmptyQueue />
+        ) : shown.length === 0 ? (
+          <NoMatches onClear={clearFilters} />
+        ) : (
+          <QueueList
+            entries={shown}
+            limit={limit}
+            activeId={rows.activeId}
+            editingId={editingId}
+            selected={selected}
+            handlers={handlers}
+            onNeedMore={() => setLimit((l) => Math.min(l + PAGE, shown.length))}
+            label="Saved papers"
+            busy={partial || !filtered.complete}
+          />
+        )}
+      </div>
+    </KnownTags.Provider>
   );
 }
 
