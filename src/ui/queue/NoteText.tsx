@@ -13,7 +13,7 @@ export function isLongNote(note: string): boolean {
   return note.length > FOLD_CHARACTERS || note.split('\n').length > FOLD_LINES;
 }
 
-export function NoteText({ note }: { note: string }) {
+export function NoteText({ note, tabbable = true }: { note: string; tabbable?: boolean }) {
   const [unfolded, setUnfolded] = useState(false);
   const id = useId();
   if (!isLongNote(note)) return <p class="note">{note}</p>;
@@ -25,6 +25,7 @@ export function NoteText({ note }: { note: string }) {
       <button
         type="button"
         class="note-more"
+        tabIndex={tabbable ? undefined : -1}
         aria-expanded={unfolded}
         aria-controls={id}
         onClick={() => setUnfolded(!unfolded)}

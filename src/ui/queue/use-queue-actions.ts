@@ -114,6 +114,17 @@ export function useQueueActions(send: Send) {
       run(() => [send({ type: 'paper.annotate', id: entry.id, pinned })], undefined, [
         [entry.id, { pinnedAt: stamp(pinned) }],
       ]),
+    /** Saves `entry` again exactly as it was (Put back on a row just removed). */
+    putBack: (entry: QueueEntry) => {
+      // The Undo offered for that one removal would now do nothing: stop offering it.
+      if (undo?.snapshots.length === 1 && undo.snapshots[0]?.id === entry.id) setUndo(null);
+      const { id, savedAt, readAt, pinnedAt } = entry;
+      return run(
+        () => [send({ type: 'marks.restore', marks: [snapshotOfEntry(entry)] })],
+        undefined,
+        [[id, { savedAt, readAt, pinnedAt }]],
+      );
+    },
     annotate: (entry: QueueEntry, change: { note: string; tags: string[] }) =>
       run(() => [send({ type: 'paper.annotate', id: entry.id, ...change })]),
     undoLast: async () => {
