@@ -256,7 +256,7 @@ export function QueueView({
           )}
         </div>
         <div class="queue-body" {...holds.pointer}>
-          {entries.length === 0 ? (
+          {entries.length === 0 && display.length === 0 ? (
             <EmptyQueue />
           ) : display.length === 0 ? (
             <NoMatches onClear={clearFilters} />
