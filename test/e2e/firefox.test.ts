@@ -94,6 +94,8 @@ describe('Firefox: the popup and an open tab', () => {
     await eventually(async () => {
       expect((await controlStates(page, id)).map((s) => s.saved)).toEqual(['false', 'false']);
     }, 5000);
+    // The row keeps its place until the pointer leaves the list.
+    await popup.hover('h1');
     await eventually(async () => expect(await popup.$$(item)).toHaveLength(0), 5000);
     await popup.close();
     await page.close();
