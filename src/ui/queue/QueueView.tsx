@@ -255,34 +255,40 @@ export function QueueView({
             />
           )}
         </div>
-        <div class="queue-body" {...holds.pointer}>
-          {entries.length === 0 && display.length === 0 ? (
-            <EmptyQueue />
-          ) : display.length === 0 ? (
-            <NoMatches onClear={clearFilters} />
-          ) : (
-            <QueueList
-              entries={display}
-              limit={limit}
-              activeId={rows.activeId}
-              editingId={editingId}
-              selected={selected}
-              handlers={handlers}
-              onNeedMore={() => setLimit((l) => Math.min(l + PAGE, display.length))}
-              label="Saved papers"
-              busy={partial || !filtered.complete}
-              roving={keys}
+        {/*
+          The list and the undo bar under it are one zone for held rows: the bar appearing
+          under the pointer (after Remove on the last row) is not the pointer leaving the list.
+        */}
+        <div class="queue-pane" {...holds.pointer}>
+          <div class="queue-body">
+            {entries.length === 0 && display.length === 0 ? (
+              <EmptyQueue />
+            ) : display.length === 0 ? (
+              <NoMatches onClear={clearFilters} />
+            ) : (
+              <QueueList
+                entries={display}
+                limit={limit}
+                activeId={rows.activeId}
+                editingId={editingId}
+                selected={selected}
+                handlers={handlers}
+                onNeedMore={() => setLimit((l) => Math.min(l + PAGE, display.length))}
+                label="Saved papers"
+                busy={partial || !filtered.complete}
+                roving={keys}
+              />
+            )}
+          </div>
+          {/* Below the list, and kept in view (sticky / outside the scrolling pane). */}
+          {actions.undo && (
+            <UndoBar
+              message={actions.undo.message}
+              onUndo={() => void actions.undoLast()}
+              onDismiss={actions.dismissUndo}
             />
           )}
         </div>
-        {/* Below the list, and kept in view (sticky / outside the scrolling pane). */}
-        {actions.undo && (
-          <UndoBar
-            message={actions.undo.message}
-            onUndo={() => void actions.undoLast()}
-            onDismiss={actions.dismissUndo}
-          />
-        )}
       </div>
     </KnownTags.Provider>
   );
