@@ -20,8 +20,9 @@ export function UndoBar({ message, onUndo, onDismiss }: Props) {
       <button type="button" onClick={single(onUndo)}>
         Undo
       </button>
-      <button type="button" aria-label="Dismiss" onClick={single(onDismiss)}>
-        ✕
+      {/* A word, not "✕": named as it reads, for voice control and screen readers alike. */}
+      <button type="button" onClick={single(onDismiss)}>
+        Dismiss
       </button>
     </div>
   );
