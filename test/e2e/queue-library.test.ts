@@ -84,6 +84,9 @@ describe('the popup queue', () => {
       expect(await rowIds(popup)).toEqual(['2407.21705', '2407.21772', '2407.21770', LLAMA]),
     );
     await row(popup, LLAMA).getByRole('button', { name: 'Mark unread' }).click();
+    // Held at the bottom, where it was clicked, until the pointer leaves the list.
+    expect((await rowIds(popup)).at(-1)).toBe(LLAMA);
+    await leaveList(popup);
     await soon(async () => expect(await rowIds(popup)).toEqual([...PAPERS].reverse()));
     await popup.close();
   });
