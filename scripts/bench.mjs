@@ -224,7 +224,8 @@ async function measureModeSwitch(context, path, n) {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const bar = () => document.querySelector('[data-paper-queue-ui="bar"]')?.shadowRoot;
     while (!bar()) await frame();
-    bar().querySelector('button[aria-label="Mark all on this page as read"]').click();
+    const buttons = [...bar().querySelectorAll('button')];
+    buttons.find((b) => b.textContent === 'Mark all read').click();
   });
   await page.waitForTimeout(1500);
   const result = await timeSwitches(
@@ -248,7 +249,10 @@ async function measureSwitchFloor(context, path) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
       'html[data-floor="hide"] [data-floor-read] { display: none !important; }' +
-        'html[data-floor="dim"] [data-floor-read] { opacity: 0.45; }',
+        // Dimmed as page.css dims: a veil over the card, not an opacity on it.
+        'html[data-floor="dim"] [data-floor-read] { position: relative; isolation: isolate; }' +
+        'html[data-floor="dim"] [data-floor-read]::after { content: ""; position: absolute;' +
+        ' inset: 0; background: rgb(255 255 255 / 0.55); pointer-events: none; }',
     );
     document.adoptedStyleSheets = [sheet];
     for (const card of document.getElementsByTagName('article')) {

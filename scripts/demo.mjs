@@ -3,7 +3,8 @@
 // pages, served offline as https://huggingface.co/papers. Needs no account and no network.
 //
 //   npm run demo                                   a browser window to try it in
-//   npm run demo -- --headless --screenshot DIR    PNGs of the decorated page and the popup
+//   npm run demo -- --headless --screenshot DIR    PNGs of the decorated page, the popup and the
+//                                                  library, in light and dark (*-dark.png)
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -64,12 +65,69 @@ if (shots) {
   await older.waitForTimeout(300);
   await older.screenshot({ path: join(dir, 'page-2024.png') });
 
+  // A few more saved papers, with tags and a long note, so the queue pages show them.
+  for (const id of ['2407.21770', '2407.21705', '2407.21772', '2407.21646']) {
+    await older
+      .locator(`[data-paper-queue-id="${id}"]`)
+      .getByRole('button', { name: /save/i })
+      .click();
+  }
+  await older.waitForTimeout(300);
+  // The listing in the site's dark mode (its html.dark class), with the toast and a read card.
+  await older.evaluate(() => document.documentElement.classList.add('dark'));
+  await older
+    .locator('[data-paper-queue-id="2407.21770"]')
+    .getByRole('button', { name: /read/i })
+    .click();
+  await older.waitForTimeout(300);
+  await older.screenshot({ path: join(dir, 'page-2024-dark.png') });
+
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 400, height: 420 });
+  await popup.setViewportSize({ width: 400, height: 580 });
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   await popup.getByRole('listitem').first().waitFor();
+  await popup.evaluate(async () => {
+    const send = (message) => globalThis.chrome.runtime.sendMessage(message);
+    await send({
+      type: 'paper.annotate',
+      at: Date.now(),
+      id: '2407.21783',
+      tags: ['llm', 'to read'],
+    });
+    await send({
+      type: 'paper.annotate',
+      at: Date.now(),
+      id: '2407.21705',
+      tags: ['video', 'diffusion'],
+    });
+    await send({
+      type: 'paper.annotate',
+      at: Date.now(),
+      id: '2407.21772',
+      tags: ['safety', 'llm'],
+      note: 'Compare the moderation categories with the Llama Guard taxonomy. '.repeat(8),
+    });
+  });
+  await popup.waitForTimeout(500);
   await popup.screenshot({ path: join(dir, 'popup.png') });
-  console.log(`Screenshots: ${join(dir, 'page.png')}, page-2024.png, popup.png`);
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await popup.screenshot({ path: join(dir, 'popup-dark.png') });
+  await popup.emulateMedia({ colorScheme: 'light' });
+  await popup.getByRole('button', { name: 'Export / Import' }).click();
+  await popup.waitForTimeout(300);
+  await popup.screenshot({ path: join(dir, 'popup-export.png') });
+
+  const library = await context.newPage();
+  await library.setViewportSize({ width: 1280, height: 1000 });
+  await library.goto(`chrome-extension://${extensionId}/src/library/index.html`);
+  await library.getByRole('listitem').first().waitFor();
+  await library.waitForTimeout(500);
+  await library.screenshot({ path: join(dir, 'library.png') });
+  await library.emulateMedia({ colorScheme: 'dark' });
+  await library.screenshot({ path: join(dir, 'library-dark.png') });
+  console.log(
+    `Screenshots in ${dir}: page.png, page-2024.png, page-2024-dark.png, popup.png, popup-dark.png, popup-export.png, library.png, library-dark.png`,
+  );
   await close();
 } else {
   console.log('Close the browser window to end the demo.');

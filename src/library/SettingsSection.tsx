@@ -12,7 +12,7 @@ export function SettingsSection() {
     saveSettings(patch).catch((e: unknown) => setError(String(e)));
   };
   return (
-    <section class="panel" aria-labelledby="settings-heading">
+    <section id="settings" class="panel" aria-labelledby="settings-heading" tabIndex={-1}>
       <h2 id="settings-heading">Settings</h2>
       <SettingsForm settings={settings} onChange={change} />
       {error && (

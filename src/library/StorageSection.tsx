@@ -9,8 +9,10 @@ import {
   countData,
   type DataCounts,
   estimateUsage,
+  isChromiumUnlimited,
   type PersistState,
   requestPersistence,
+  safetyOf,
 } from './storage-facts';
 
 export function StorageSection({ db }: { db: PaperQueueDB }) {
@@ -18,9 +20,16 @@ export function StorageSection({ db }: { db: PaperQueueDB }) {
   const live = useLiveQuery(() => countData(db), [db]);
   const counts: LiveResult<DataCounts> = opened.status === 'error' ? opened : live;
   const [persist, setPersist] = useState<PersistState>('checking');
+  const [unlimited, setUnlimited] = useState(false);
   const [usage, setUsage] = useState<number | null>(null);
   useEffect(() => {
-    requestPersistence().then(setPersist, () => setPersist('unsupported'));
+    Promise.all([
+      requestPersistence().catch((): PersistState => 'unsupported'),
+      isChromiumUnlimited(),
+    ]).then(([state, exempt]) => {
+      setUnlimited(exempt);
+      setPersist(state);
+    });
     estimateUsage().then(setUsage, () => {});
   }, []);
   return (
@@ -28,7 +37,7 @@ export function StorageSection({ db }: { db: PaperQueueDB }) {
       databaseName={DATABASE_NAME}
       origin={location.origin}
       counts={counts}
-      persist={persist}
+      safety={safetyOf(persist, unlimited)}
       usage={usage}
     />
   );

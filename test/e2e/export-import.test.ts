@@ -211,7 +211,9 @@ describe('import from the popup', () => {
     await popup.getByRole('button', { name: 'Back up now' }).click();
     await eventually(
       async () =>
-        expect(await popup.locator('.snapshots li').first().textContent()).toMatch(/4 marks/),
+        expect(await popup.locator('.snapshots li').first().textContent()).toMatch(
+          /By you, or before an import or a restore · 4 papers/,
+        ),
       5000,
     );
     await popup.close();

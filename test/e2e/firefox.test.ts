@@ -1,6 +1,7 @@
 // The core flow in real Firefox: dist-firefox/ as a temporary add-on in headless Firefox ESR,
 // on the saved pages, driven by puppeteer-core over WebDriver BiDi.
 import { describe, expect, it } from 'vitest';
+import { runAxe } from '../support/axe';
 import { eventually } from '../support/extension-session';
 import { clickSave, controlStates, useFirefoxSession } from '../support/firefox-session';
 import { readProps } from '../support/fixtures';
@@ -85,6 +86,8 @@ describe('Firefox: the popup and an open tab', () => {
     await eventually(async () => {
       expect((await controlStates(page, id)).map((s) => s.saved)).toEqual(['false', 'false']);
     }, 5000);
+    // The row keeps its place until the pointer leaves the list.
+    await popup.hover('h1');
     await eventually(async () => expect(await popup.$$(item)).toHaveLength(0), 5000);
     await popup.close();
     await page.close();
@@ -114,7 +117,7 @@ describe('Firefox: read papers out of the way', () => {
         const button = host?.shadowRoot?.querySelector('button.read');
         return button ? getComputedStyle(button).backgroundColor : null;
       }, id);
-    await eventually(async () => expect(await readLook()).toBe('rgb(5, 150, 105)'), 5000);
+    await eventually(async () => expect(await readLook()).toBe('rgb(4, 120, 87)'), 5000);
     await page.reload();
     await eventually(async () => expect(await hidden()).toBe(true), 5000);
     const status = () =>
@@ -126,6 +129,83 @@ describe('Firefox: read papers out of the way', () => {
       );
     await eventually(async () => expect(await status()).toContain('read paper'), 5000);
     await page.close();
+  });
+});
+
+describe('Firefox: the popup, readable and in reach (issue #20)', () => {
+  const ids = ['2609.08977', '2403.08299'];
+
+  it('has the same type scale, Export / Import in one click, and no serious axe finding', async () => {
+    // The listing records the papers; the popup saves them, as its own messages would.
+    const page = await session.openSite('/papers/trending');
+    await page.close();
+    let popup = await session.openPopup();
+    await popup.evaluate(async (list) => {
+      const { browser } = globalThis as unknown as {
+        browser: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean }> } };
+      };
+      for (const id of list)
+        await browser.runtime.sendMessage({ type: 'paper.mark', id, at: Date.now(), saved: true });
+    }, ids);
+    await popup.close();
+    popup = await session.openPopup();
+    await popup.waitForSelector(`li[data-paper-id="${ids[1]}"]`);
+    const sizes = await popup.evaluate(() => {
+      const size = (el: Element | null) =>
+        el ? Number.parseFloat(getComputedStyle(el).fontSize) : 0;
+      const texts: number[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (parent && node.textContent?.trim() && parent.getClientRects().length > 0) {
+          texts.push(size(parent));
+        }
+      }
+      return {
+        body: size(document.body),
+        title: size(document.querySelector('.title')),
+        smallest: Math.min(...texts),
+      };
+    });
+    expect(sizes).toEqual({ body: 14, title: 14, smallest: 12 });
+    const axe = await runAxe(popup);
+    expect(axe.serious).toEqual([]);
+
+    await popup.click('.popup-toggle');
+    await popup.waitForSelector('#popup-transfer h2', { visible: true });
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Export / Import');
+    expect(await popup.$eval('ul.queue', (ul) => ul.getClientRects().length)).toBe(0);
+    await popup.click('.popup-toggle');
+    await popup.waitForSelector('ul.queue', { visible: true });
+    await popup.close();
+  });
+
+  it('keeps spaces in a typed tag, and a clicked row in place until the pointer leaves', async () => {
+    const popup = await session.openPopup();
+    const item = `li[data-paper-id="${ids[0]}"]`;
+    await popup.waitForSelector(item);
+    await popup.click(`${item} .item-tools button[aria-expanded]`);
+    await popup.waitForSelector(`${item} form textarea`);
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.type('Reinforcement Learning, #rl');
+    await popup.keyboard.press('Enter');
+    await eventually(async () => {
+      expect(await popup.$eval(`${item} ul.tags`, (ul) => ul.textContent)).toBe(
+        '#reinforcement learning#rl',
+      );
+    }, 5000);
+
+    // The Queue view, then Mark read by a click: the row stays, turned into Mark unread.
+    await popup.click('.views button');
+    await popup.click(`${item} button[title^="Mark as read"]`);
+    await eventually(async () => {
+      expect(
+        await popup.$eval(`${item} .item-actions button[aria-pressed]`, (b) => b.textContent),
+      ).toBe('Mark unread');
+    }, 5000);
+    await popup.hover('h1');
+    await eventually(async () => expect(await popup.$$(item)).toHaveLength(0), 5000);
+    await popup.close();
   });
 });
 

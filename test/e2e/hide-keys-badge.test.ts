@@ -24,6 +24,26 @@ const visibleCards = (page: Page) =>
     .evaluateAll((all) => all.filter((a) => a.getClientRects().length > 0).length);
 const pressed = (page: Page, id: string, which: typeof saveButton) =>
   which(controlsOf(page, id)).first().getAttribute('aria-pressed');
+/** A dimmed card wears a veil (its ::after) over its content, under its controls. */
+const veil = (page: Page, id: string) =>
+  card(page, id).evaluate((el) => {
+    const after = getComputedStyle(el, '::after');
+    return after.content === 'none' ? 'none' : after.backgroundColor;
+  });
+const VEIL = 'rgba(255, 255, 255, 0.55)';
+/** The element that has focus, inside shadow roots too. */
+const deepFocus = (page: Page) =>
+  page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const root = active?.getRootNode();
+    const host = root instanceof ShadowRoot ? root.host : null;
+    return {
+      tag: active?.tagName.toLowerCase() ?? null,
+      text: active?.textContent?.trim() ?? null,
+      host: host?.getAttribute('data-paper-queue-ui') ?? null,
+    };
+  });
 
 async function setStates(page: Page, marks: Record<string, { saved?: boolean; read?: boolean }>) {
   await page.evaluate(() => undefined); // page is ready
@@ -78,13 +98,11 @@ describe('read papers out of the way', () => {
     await bar(a).getByRole('button', { name: 'Dim read' }).click();
     for (const page of [a, b]) {
       await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length));
-      await eventually(async () =>
-        expect(
-          await card(page, IDS[0] as string).evaluate((el) => getComputedStyle(el).opacity),
-        ).toBe('0.45'),
-      );
+      await eventually(async () => expect(await veil(page, IDS[0] as string)).toBe(VEIL));
+      expect(await veil(page, IDS[2] as string)).toBe('none');
+      // The card fades, not its controls: they keep their own, full colours.
       expect(
-        await card(page, IDS[2] as string).evaluate((el) => getComputedStyle(el).opacity),
+        await card(page, IDS[0] as string).evaluate((el) => getComputedStyle(el).opacity),
       ).toBe('1');
     }
     await bar(b).getByRole('button', { name: 'Hide read' }).click();
@@ -95,14 +113,15 @@ describe('read papers out of the way', () => {
 
   it('says so when everything on the page is read, instead of looking empty', async () => {
     const page = await session.openSite(LISTING);
-    await bar(page).getByRole('button', { name: 'Mark all on this page as read' }).click();
+    await bar(page).getByRole('button', { name: 'Mark all read' }).click();
     await eventually(async () => expect(await visibleCards(page)).toBe(0));
     await eventually(async () =>
       expect(await bar(page).getByRole('status').textContent()).toContain(
         `All ${IDS.length} papers on this page are read`,
       ),
     );
-    expect(await bar(page).isVisible()).toBe(true);
+    // The bar takes no height of its own (it shows in the room the list keeps): its content is seen.
+    expect(await bar(page).locator('.bar').isVisible()).toBe(true);
     await page.close();
   });
 
@@ -113,7 +132,7 @@ describe('read papers out of the way', () => {
     );
     const page = await session.openSite(LISTING);
     await eventually(async () => expect(await visibleCards(page)).toBe(IDS.length - 2));
-    await bar(page).getByRole('button', { name: 'Mark all on this page as read' }).click();
+    await bar(page).getByRole('button', { name: 'Mark all read' }).click();
     await eventually(async () => expect(await visibleCards(page)).toBe(0));
     await page
       .locator('[data-paper-queue-ui="toast"]')
@@ -156,9 +175,7 @@ describe('keyboard triage', () => {
       expect(await pressed(page, IDS[0] as string, readButton)).toBe('true'),
     );
     expect(await visibleCards(page)).toBe(IDS.length);
-    expect(await card(page, IDS[0] as string).evaluate((el) => getComputedStyle(el).opacity)).toBe(
-      '0.45',
-    );
+    expect(await veil(page, IDS[0] as string)).toBe(VEIL);
     await page.keyboard.press('u');
     await eventually(async () =>
       expect(await pressed(page, IDS[0] as string, readButton)).toBe('false'),
@@ -183,6 +200,99 @@ describe('keyboard triage', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Control+j');
     expect(await page.locator('article[data-paper-queue-focus]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the keys dialog and the undo toast', () => {
+  it('is a real dialog: Escape closes it, Tab stays inside, focus goes back', async () => {
+    const page = await session.openSite(LISTING);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('j');
+    const focused = page.locator('article[data-paper-queue-focus]');
+    await eventually(async () => expect(await focused.count()).toBe(1));
+    const title = await focused.locator('h3 > a').first().textContent();
+    expect((await deepFocus(page)).text).toBe(title?.trim());
+
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Paper Queue keyboard shortcuts' });
+    await eventually(async () => expect(await dialog.isVisible()).toBe(true));
+    expect(await deepFocus(page)).toEqual({ tag: 'button', text: 'Close', host: 'keys' });
+    for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Tab']) {
+      await page.keyboard.press(key);
+      expect(await deepFocus(page)).toEqual({ tag: 'button', text: 'Close', host: 'keys' });
+    }
+    // The page behind is inert: j does not move the cards' focus.
+    await page.keyboard.press('j');
+    expect(await focused.locator('h3 > a').first().textContent()).toBe(title);
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await dialog.isVisible()).toBe(false));
+    expect((await deepFocus(page)).text).toBe(title?.trim());
+
+    // Opened from the bar's Keys button (named as it reads), it gives focus back to that button.
+    const keys = bar(page).getByRole('button', { name: 'Keys', exact: true });
+    await keys.click();
+    await eventually(async () => expect(await dialog.isVisible()).toBe(true));
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await dialog.isVisible()).toBe(false));
+    expect(await deepFocus(page)).toEqual({ tag: 'button', text: 'Keys', host: 'bar' });
+    // A click beside the dialog closes it too.
+    await keys.click();
+    await eventually(async () => expect(await dialog.isVisible()).toBe(true));
+    await page.mouse.click(5, 5);
+    await eventually(async () => expect(await dialog.isVisible()).toBe(false));
+    await page.close();
+  });
+
+  it('never leaves the toast over a card’s controls', async () => {
+    await setStates(
+      await session.openSite(LISTING),
+      Object.fromEntries(IDS.map((id) => [id, { read: false, saved: false }])),
+    );
+    const page = await session.openSite(LISTING);
+    const toast = page.locator('[data-paper-queue-ui="toast"]').getByRole('status');
+    /** Hosts whose box meets the toast's box. */
+    const covered = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-paper-queue-ui="toast"]');
+        const box = host?.shadowRoot?.querySelector('.toast')?.getBoundingClientRect();
+        if (!box || box.width === 0) return null;
+        return [...document.querySelectorAll('[data-paper-queue-id]')]
+          .filter((h) => {
+            const r = h.getBoundingClientRect();
+            return (
+              r.width > 0 &&
+              r.left < box.right &&
+              r.right > box.left &&
+              r.top < box.bottom &&
+              r.bottom > box.top
+            );
+          })
+          .map((h) => h.getAttribute('data-paper-queue-id'));
+      });
+    /** Scrolls the page so the host of `id` sits where the toast shows (bottom left). */
+    const scrollUnderToast = (id: string) =>
+      page.evaluate((paper) => {
+        const host = document.querySelector(`[data-paper-queue-id="${paper}"]`);
+        const r = host?.getBoundingClientRect();
+        if (r) window.scrollBy(0, r.bottom - (window.innerHeight - 30));
+      }, id);
+
+    await scrollUnderToast(IDS[1] as string);
+    // Save the card above it (a real click); the toast shows, but not over IDS[1]'s buttons.
+    await saveButton(controlsOf(page, IDS[0] as string)).click();
+    await eventually(async () => expect(await toast.isVisible()).toBe(true));
+    expect(await covered()).toEqual([]);
+    // Scrolling brings other cards' controls under it: it moves off them again.
+    for (const id of IDS.slice(2, 6)) {
+      await scrollUnderToast(id);
+      await eventually(async () => expect(await covered()).toEqual([]));
+    }
+    // Its Undo is still there to press.
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await eventually(async () =>
+      expect(await pressed(page, IDS[0] as string, saveButton)).toBe('false'),
+    );
     await page.close();
   });
 });

@@ -66,6 +66,9 @@ describe('the popup', () => {
     expect(await item.getByRole('button', { name: 'Mark unread' }).count()).toBe(1);
     await item.getByRole('button', { name: 'Remove' }).click();
     await eventually(async () => expect(await pressed(host, saveButton)).toBe('false'));
+    // The row keeps its place (Put back) until the pointer leaves the list.
+    expect(await item.getByRole('button', { name: 'Put back' }).count()).toBe(1);
+    await popup.locator('h1').hover();
     await eventually(async () => expect(await item.count()).toBe(0));
     await page.close();
     await popup.close();

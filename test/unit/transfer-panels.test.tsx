@@ -58,6 +58,47 @@ describe('ExportPanel', () => {
     expect(host.querySelector('[role=status]')?.textContent).toBe('Copied 3 papers as BibTeX.');
   });
 
+  it('says there is nothing to export instead of sending for an empty file', async () => {
+    const { send, sent } = fakeSend({ filename: 'x.md', count: 0, text: '' });
+    const sizes: Record<string, number> = { queue: 0, saved: 2 };
+    const host = root();
+    render(
+      <ExportPanel send={send} tags={[]} countScope={async (s) => sizes[s.kind] ?? 0} />,
+      host,
+    );
+    await settle();
+    expect(host.textContent).toContain('Nothing to export: no saved paper is waiting to be read.');
+    expect(button(host, 'Download').disabled).toBe(true);
+    expect(button(host, 'Copy').disabled).toBe(true);
+
+    const [scope] = [...host.querySelectorAll('select')] as HTMLSelectElement[];
+    (scope as HTMLSelectElement).value = 'saved';
+    scope?.dispatchEvent(new Event('change'));
+    await settle();
+    expect(host.textContent).toContain('2 papers to export.');
+    // Emptied meanwhile (removed in another window): counted again at the click, not sent.
+    sizes.saved = 0;
+    button(host, 'Download').click();
+    await settle();
+    expect(sent).toEqual([]);
+    expect(host.querySelector('[role=status]')?.textContent).toBe(
+      'Nothing to export: you have no saved papers yet.',
+    );
+  });
+
+  it('copies nothing when the background finds nothing after all', async () => {
+    const { send } = fakeSend({ filename: 'x.md', count: 0, text: '' });
+    const copied: string[] = [];
+    const host = root();
+    render(<ExportPanel send={send} tags={[]} copy={async (t) => void copied.push(t)} />, host);
+    button(host, 'Copy').click();
+    await settle();
+    expect(copied).toEqual([]);
+    expect(host.querySelector('[role=status]')?.textContent).toBe(
+      'Nothing to export: no saved paper is waiting to be read.',
+    );
+  });
+
   it('shows why an export failed', async () => {
     const { send } = fakeSend(new Error('Storage is full'));
     const host = root();

@@ -1,7 +1,8 @@
 /** Acts on the selected papers at once (library only). Presentational. */
-import { useState } from 'preact/hooks';
-import { parseTagInput } from '../../shared/tags';
+import { useId, useState } from 'preact/hooks';
+import { parseTagInput, tagInputProblem } from '../../shared/tags';
 import { plural } from './format';
+import { TagInput } from './TagInput';
 
 interface Props {
   selectedCount: number;
@@ -14,12 +15,14 @@ interface Props {
 
 export function BulkActions(props: Props) {
   const [tagDraft, setTagDraft] = useState('');
+  const problemId = useId();
   const none = props.selectedCount === 0;
   const allShown = props.shownCount > 0 && props.selectedCount >= props.shownCount;
+  const problem = tagInputProblem(tagDraft);
   const addTags = (event: Event) => {
     event.preventDefault();
     const tags = parseTagInput(tagDraft);
-    if (tags.length === 0 || none) return;
+    if (tags.length === 0 || none || problem) return;
     props.onTag(tags);
     setTagDraft('');
   };
@@ -42,20 +45,26 @@ export function BulkActions(props: Props) {
       <button type="button" disabled={none} onClick={() => props.onSetRead(false)}>
         Mark selected unread
       </button>
-      <input
-        type="text"
+      <TagInput
         class="bulk-tag"
-        aria-label="Tags to add to the selected papers"
-        placeholder="tag, another"
+        label="Tags to add to the selected papers"
+        placeholder="tag, another tag"
         value={tagDraft}
-        onInput={(e) => setTagDraft(e.currentTarget.value)}
+        onInput={setTagDraft}
+        invalid={problem !== null}
+        describedBy={problem ? problemId : undefined}
       />
-      <button type="submit" disabled={none}>
+      <button type="submit" disabled={none || problem !== null}>
         Tag selected
       </button>
       <button type="button" class="danger" disabled={none} onClick={props.onRemove}>
         Remove selected
       </button>
+      {problem && (
+        <p id={problemId} class="limit over" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

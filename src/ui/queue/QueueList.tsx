@@ -18,6 +18,20 @@ interface Props {
   label: string;
   /** The list shows a first screen while the rest is still being read. */
   busy: boolean;
+  /**
+   * One row in the Tab order (the active one, else the first), the others reached with
+   * ↑/↓: only while those keys work (the keyboard setting), else every row is tabbable.
+   */
+  roving: boolean;
+}
+
+/** The element the list scrolls in: the popup's list pane, or the page (null). */
+function scrollParent(element: Element): Element | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if (overflowY === 'auto' || overflowY === 'scroll') return node;
+  }
+  return null;
 }
 
 export function QueueList(props: Props) {
@@ -30,27 +44,33 @@ export function QueueList(props: Props) {
   useEffect(() => {
     const target = sentinel.current;
     if (!target) return;
-    // Start rendering the next rows a screen before the user reaches them.
+    // Start rendering the next rows a screen before the user reaches them. The margin only
+    // widens the root's box, so the root must be the pane that scrolls, not the viewport.
     const observer = new IntersectionObserver(
       (records) => {
         if (records.some((r) => r.isIntersecting)) needMore.current();
       },
-      { rootMargin: '600px 0px' },
+      { root: scrollParent(target), rootMargin: '600px 0px' },
     );
     observer.observe(target);
     return () => observer.disconnect();
   }, [hasMore, limit]);
 
+  const shown = entries.slice(0, limit);
+  const entryId = props.roving
+    ? (shown.find((entry) => entry.id === props.activeId) ?? shown[0])?.id
+    : undefined;
   return (
     <>
       <ul class="queue" aria-label={props.label} aria-busy={props.busy}>
-        {entries.slice(0, limit).map((entry) => (
+        {shown.map((entry) => (
           <QueueRow
             key={entry.id}
             entry={entry}
             active={entry.id === props.activeId}
             editing={entry.id === props.editingId}
             selected={props.selected.has(entry.id)}
+            tabbable={!props.roving || entry.id === entryId || entry.id === props.editingId}
             handlers={props.handlers}
           />
         ))}

@@ -2,14 +2,18 @@
 import { memo } from 'preact/compat';
 import { useRef } from 'preact/hooks';
 import type { QueueEntry } from '../../db/queue';
+import { tagLabel } from '../../shared/tags';
 import { paperUrl } from '../../site/huggingface/urls';
 import { AnnotationEditor } from './AnnotationEditor';
 import { formatAuthors, formatDate, formatUpvotes } from './format';
+import { NoteText } from './NoteText';
 
 export interface RowHandlers {
   onOpen: (entry: QueueEntry) => void;
   onSetRead: (entry: QueueEntry, read: boolean) => void;
   onRemove: (entry: QueueEntry) => void;
+  /** Saves a paper just removed from this row again, as it was. */
+  onPutBack: (entry: QueueEntry) => void;
   onSetPinned: (entry: QueueEntry, pinned: boolean) => void;
   onEdit: (id: string | null) => void;
   onAnnotate: (entry: QueueEntry, change: { note: string; tags: string[] }) => void;
@@ -24,13 +28,31 @@ interface Props {
   active: boolean;
   editing: boolean;
   selected: boolean;
+  /**
+   * Whether Tab reaches this row's controls. With the keyboard shortcuts on, only one row
+   * is in the Tab order (↑/↓ move between rows), so Tab leaves the list after one paper
+   * instead of walking every button of every paper, 50 more at a time as the list grows.
+   */
+  tabbable: boolean;
   handlers: RowHandlers;
 }
 
-function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
+/**
+ * The second click of a double click is not a second action: the row keeps its place after
+ * the first (see held-rows.ts), and its button has turned into the opposite one.
+ */
+const once = (action: () => void) => (event: MouseEvent) => {
+  if (event.detail > 1) return;
+  action();
+};
+
+function QueueRowView({ entry, active, editing, selected, tabbable, handlers }: Props) {
   const read = entry.readAt > 0;
   const pinned = entry.pinnedAt > 0;
+  /** Removed by a click a moment ago, and still held in its place (see held-rows.ts). */
+  const removed = entry.savedAt === 0;
   const editButton = useRef<HTMLButtonElement>(null);
+  const tab = tabbable ? undefined : -1;
   /** Closing the editor gives focus back to the button that opened it, not to the page. */
   const closeEditor = () => {
     handlers.onEdit(null);
@@ -43,14 +65,20 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
   ]
     .filter(Boolean)
     .join(' · ');
-  const classes = ['item', read && 'read', pinned && 'pinned', active && 'active']
+  const classes = [
+    'item',
+    read && 'read',
+    pinned && 'pinned',
+    active && 'active',
+    removed && 'removed',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
     <li
       class={classes}
       data-paper-id={entry.id}
-      tabIndex={active ? 0 : -1}
+      tabIndex={tabbable && active ? 0 : -1}
       aria-current={active ? 'true' : undefined}
       onFocusCapture={() => handlers.onActivate(entry.id)}
     >
@@ -59,15 +87,19 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
           type="checkbox"
           class="select"
           aria-label={`Select “${entry.title}”`}
-          checked={selected}
+          tabIndex={tab}
+          disabled={removed}
+          checked={selected && !removed}
           onChange={(e) => handlers.onSelect?.(entry.id, e.currentTarget.checked)}
         />
       )}
       <div class="item-text">
         {pinned && <span class="badge">Pinned</span>}
+        {removed && <span class="badge removed-badge">Removed</span>}
         <a
           class="title"
           href={paperUrl(entry.id)}
+          tabIndex={tab}
           onClick={(e) => {
             e.preventDefault();
             handlers.onOpen(entry);
@@ -83,16 +115,17 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
                 <button
                   type="button"
                   class="tag"
-                  aria-label={`Show papers tagged ${tag}`}
+                  tabIndex={tab}
+                  title={`Show only papers tagged ${tagLabel(tag)}`}
                   onClick={() => handlers.onTagFilter(tag)}
                 >
-                  #{tag}
+                  {tagLabel(tag)}
                 </button>
               </li>
             ))}
           </ul>
         )}
-        {entry.note && !editing && <p class="note">{entry.note}</p>}
+        {entry.note && !editing && <NoteText note={entry.note} tabbable={tabbable} />}
         {editing && (
           <AnnotationEditor
             title={entry.title}
@@ -108,6 +141,8 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
         <div class="item-tools">
           <button
             type="button"
+            tabIndex={tab}
+            disabled={removed}
             aria-pressed={pinned}
             onClick={() => handlers.onSetPinned(entry, !pinned)}
             title={pinned ? 'Stop keeping it at the top' : 'Keep it at the top of the queue'}
@@ -117,6 +152,8 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
           <button
             ref={editButton}
             type="button"
+            tabIndex={tab}
+            disabled={removed}
             aria-expanded={editing}
             onClick={() => handlers.onEdit(editing ? null : entry.id)}
           >
@@ -127,19 +164,33 @@ function QueueRowView({ entry, active, editing, selected, handlers }: Props) {
       <div class="item-actions">
         <button
           type="button"
+          tabIndex={tab}
+          disabled={removed}
           aria-pressed={read}
-          onClick={() => handlers.onSetRead(entry, !read)}
+          onClick={once(() => handlers.onSetRead(entry, !read))}
           title={read ? 'Mark as unread (r)' : 'Mark as read (r)'}
         >
           {read ? 'Mark unread' : 'Mark read'}
         </button>
-        <button
-          type="button"
-          onClick={() => handlers.onRemove(entry)}
-          title="Remove from queue (Delete)"
-        >
-          Remove
-        </button>
+        {removed ? (
+          <button
+            type="button"
+            tabIndex={tab}
+            onClick={once(() => handlers.onPutBack(entry))}
+            title="Save it again, as it was"
+          >
+            Put back
+          </button>
+        ) : (
+          <button
+            type="button"
+            tabIndex={tab}
+            onClick={once(() => handlers.onRemove(entry))}
+            title="Remove from queue (Delete)"
+          >
+            Remove
+          </button>
+        )}
       </div>
     </li>
   );

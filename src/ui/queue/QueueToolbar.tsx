@@ -1,5 +1,6 @@
 /** Views with counts, search, sort and tag filter. Presentational. */
 import type { Ref } from 'preact';
+import { tagLabel } from '../../shared/tags';
 import {
   type QueueViewName,
   SORT_LABELS,
@@ -75,11 +76,11 @@ export function QueueToolbar(props: Props) {
           >
             <option value="">All tags</option>
             {props.tag && !props.tags.some(([t]) => t === props.tag) && (
-              <option value={props.tag}>#{props.tag} (0)</option>
+              <option value={props.tag}>{tagLabel(props.tag)} (0)</option>
             )}
             {props.tags.map(([tag, count]) => (
               <option key={tag} value={tag}>
-                #{tag} ({count})
+                {tagLabel(tag)} ({count})
               </option>
             ))}
           </select>

@@ -9,7 +9,9 @@ import { loadSaved, type QueueEntry } from '../../db/queue';
 import { paperUrl } from '../../site/huggingface/urls';
 import { BulkActions } from './BulkActions';
 import { EmptyQueue, NoMatches } from './EmptyQueue';
+import { type HeldRow, placeHeld } from './held-rows';
 import type { QueueKeyAction } from './keyboard';
+import { KnownTags } from './known-tags';
 import { openInTab } from './open-in-tab';
 import { applyPending } from './pending-marks';
 import { QueueList } from './QueueList';
@@ -30,6 +32,7 @@ import { useActiveRow } from './use-active-row';
 import { useDatabaseOpen } from './use-database-open';
 import { useFilteredQueue } from './use-filtered-queue';
 import { PAGE_ROWS, useFirstScreen } from './use-first-screen';
+import { useHeldRows } from './use-held-rows';
 import { type LiveResult, useLiveQuery } from './use-live-query';
 import { type Send, useQueueActions } from './use-queue-actions';
 import { useQueueKeyboard } from './use-queue-keyboard';
@@ -46,9 +49,18 @@ interface Props {
   onFirstRender?: () => void;
   /** The first screen's read, if the page started it before rendering. */
   firstScreen?: Promise<QueueEntry[]>;
+  /** Out of sight (the popup shows Export / Import instead): its keys are off meanwhile. */
+  hidden?: boolean;
 }
 
-export function QueueView({ db, send, selectable = false, onFirstRender, ...early }: Props) {
+export function QueueView({
+  db,
+  send,
+  selectable = false,
+  onFirstRender,
+  hidden = false,
+  ...early
+}: Props) {
   // The first screen comes from a small query; the whole library follows, then stays live.
   const opened = useDatabaseOpen(db);
   const firstScreen = useFirstScreen(db, early.firstScreen);
@@ -69,6 +81,8 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
   const [editingId, setEditingId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  useStickyHeadHeight(head, queue.status);
 
   const loaded = queue.status === 'ready' ? queue.value : EMPTY;
   const entries = useMemo(() => applyPending(loaded, actions.pending), [loaded, actions.pending]);
@@ -84,12 +98,25 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
     () => filtered.shown.map((item) => item.entry),
     [filtered.shown, filtered.complete],
   );
+  // Rows changed by a click keep their place for a moment (held-rows.ts).
+  const holds = useHeldRows((released: HeldRow[]) => {
+    // A row that leaves the view now hands the keyboard's place to its neighbour.
+    for (const row of released) {
+      if (!latest.current.shown.some((e) => e.id === row.entry.id)) rows.leave(row.entry);
+    }
+  });
+  const display = useMemo(() => {
+    if (holds.held.size === 0) return shown;
+    return placeHeld(shown, holds.held, new Map(entries.map((e) => [e.id, e])));
+  }, [shown, holds.held, entries]);
   const counts = useMemo(() => countViews(entries), [entries]);
   const tags = useMemo(() => tagCounts(entries), [entries]);
+  const tagNames = useMemo(() => tags.map(([tag]) => tag), [tags]);
 
   // A new filter starts from the top again, with nothing selected: bulk actions only ever
   // act on papers the user can see.
   useEffect(() => setLimit(PAGE), [view, tag, search, sort]);
+  useEffect(() => holds.release(), [view, tag, search, sort]);
   useEffect(() => setSelected(new Set()), [view, tag, search]);
 
   // A layout effect runs right after the first rows are in the DOM, not a frame later.
@@ -101,29 +128,48 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
     }
   }, [queue.status, onFirstRender]);
 
-  const rows = useActiveRow(shown);
+  const rows = useActiveRow(display);
 
-  const open = (entry: QueueEntry) => {
+  /**
+   * A click holds its row in place (the pointer is on it); a key press does not (the keys act
+   * on the focused row, and focus moves on to the next one).
+   */
+  type How = 'click' | 'key';
+  const hold = (entry: QueueEntry, now: QueueEntry) =>
+    holds.hold(
+      entry,
+      now,
+      display.findIndex((e) => e.id === entry.id),
+    );
+  const open = (entry: QueueEntry, how: How) => {
     openInTab(paperUrl(entry.id));
-    if (settings.markReadOnOpen && entry.readAt === 0) actions.setRead(entry, true);
+    if (settings.markReadOnOpen && entry.readAt === 0) setRead(entry, true, how);
   };
-  const setRead = (entry: QueueEntry, read: boolean) => {
-    if (view !== 'all') rows.leave(entry);
+  const setRead = (entry: QueueEntry, read: boolean, how: How) => {
+    if (how === 'click') hold(entry, { ...entry, readAt: read ? Date.now() : 0 });
+    else if (view !== 'all') rows.leave(entry);
     actions.setRead(entry, read);
   };
-  const remove = (entry: QueueEntry) => {
-    rows.leave(entry);
+  const remove = (entry: QueueEntry, how: How) => {
+    if (how === 'click') hold(entry, { ...entry, savedAt: 0 });
+    else rows.leave(entry);
     actions.remove([entry]);
+  };
+  const putBack = (entry: QueueEntry) => {
+    const before = holds.held.get(entry.id)?.before ?? entry;
+    holds.update(before);
+    void actions.putBack(before);
   };
 
   // Rows are memoised: give them one handlers object that always calls the latest closures.
-  const latest = useRef({ open, setRead, remove, actions });
-  latest.current = { open, setRead, remove, actions };
+  const latest = useRef({ open, setRead, remove, putBack, actions, shown });
+  latest.current = { open, setRead, remove, putBack, actions, shown };
   const handlers = useMemo<RowHandlers>(
     () => ({
-      onOpen: (entry) => latest.current.open(entry),
-      onSetRead: (entry, read) => latest.current.setRead(entry, read),
-      onRemove: (entry) => latest.current.remove(entry),
+      onOpen: (entry) => latest.current.open(entry, 'click'),
+      onSetRead: (entry, read) => latest.current.setRead(entry, read, 'click'),
+      onRemove: (entry) => latest.current.remove(entry, 'click'),
+      onPutBack: (entry) => latest.current.putBack(entry),
       onSetPinned: (entry, pinned) => latest.current.actions.setPinned(entry, pinned),
       onAnnotate: (entry, change) => latest.current.actions.annotate(entry, change),
       onEdit: setEditingId,
@@ -142,7 +188,8 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
     [selectable],
   );
 
-  useQueueKeyboard(settings.keyboard && queue.status === 'ready', (action: QueueKeyAction) => {
+  const keys = settings.keyboard && !hidden;
+  useQueueKeyboard(keys && queue.status === 'ready', (action: QueueKeyAction) => {
     if (action === 'search') {
       searchRef.current?.focus();
       return;
@@ -154,9 +201,10 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
     }
     const { active } = rows;
     if (!active) return;
-    if (action === 'open') open(active);
-    if (action === 'toggle-read') setRead(active, active.readAt === 0);
-    if (action === 'remove') remove(active);
+    if (active.savedAt === 0) return; // removed a moment ago, still held in place
+    if (action === 'open') open(active, 'key');
+    if (action === 'toggle-read') setRead(active, active.readAt === 0, 'key');
+    if (action === 'remove') remove(active, 'key');
   });
 
   if (opened.status === 'error') return <StorageProblem error={opened.error} />;
@@ -171,64 +219,96 @@ export function QueueView({ db, send, selectable = false, onFirstRender, ...earl
   };
 
   return (
-    <div class="queue-view">
-      <QueueToolbar
-        view={view}
-        counts={partial ? null : counts}
-        search={search}
-        sort={sort}
-        tag={tag}
-        tags={tags}
-        searchRef={searchRef}
-        onView={setView}
-        onSearch={setSearch}
-        onSort={setSort}
-        onTag={setTag}
-      />
-      {actions.error && (
-        <p class="error" role="alert">
-          {actions.error}
-        </p>
-      )}
-      {actions.undo && (
-        <UndoBar
-          message={actions.undo.message}
-          onUndo={() => void actions.undoLast()}
-          onDismiss={actions.dismissUndo}
-        />
-      )}
-      {selectable && entries.length > 0 && (
-        <BulkActions
-          selectedCount={selectedEntries.length}
-          shownCount={shown.length}
-          onSelectAll={(on) => setSelected(on ? new Set(shown.map((e) => e.id)) : new Set())}
-          onSetRead={(read) => actions.setReadMany(selectedEntries, read)}
-          onTag={(add) => actions.tagMany(selectedEntries, add)}
-          onRemove={() => {
-            actions.remove(selectedEntries);
-            setSelected(new Set());
-          }}
-        />
-      )}
-      {entries.length === 0 ? (
-        <EmptyQueue />
-      ) : shown.length === 0 ? (
-        <NoMatches onClear={clearFilters} />
-      ) : (
-        <QueueList
-          entries={shown}
-          limit={limit}
-          activeId={rows.activeId}
-          editingId={editingId}
-          selected={selected}
-          handlers={handlers}
-          onNeedMore={() => setLimit((l) => Math.min(l + PAGE, shown.length))}
-          label="Saved papers"
-          busy={partial || !filtered.complete}
-        />
-      )}
-    </div>
+    <KnownTags.Provider value={tagNames}>
+      <div class="queue-view" hidden={hidden}>
+        {/* Views, search and sort: the popup keeps them in sight while the list scrolls. */}
+        <div class="queue-head" ref={head}>
+          <QueueToolbar
+            view={view}
+            counts={partial ? null : counts}
+            search={search}
+            sort={sort}
+            tag={tag}
+            tags={tags}
+            searchRef={searchRef}
+            onView={setView}
+            onSearch={setSearch}
+            onSort={setSort}
+            onTag={setTag}
+          />
+          {actions.error && (
+            <p class="error" role="alert">
+              {actions.error}
+            </p>
+          )}
+          {selectable && entries.length > 0 && (
+            <BulkActions
+              selectedCount={selectedEntries.length}
+              shownCount={shown.length}
+              onSelectAll={(on) => setSelected(on ? new Set(shown.map((e) => e.id)) : new Set())}
+              onSetRead={(read) => actions.setReadMany(selectedEntries, read)}
+              onTag={(add) => actions.tagMany(selectedEntries, add)}
+              onRemove={() => {
+                actions.remove(selectedEntries);
+                setSelected(new Set());
+              }}
+            />
+          )}
+        </div>
+        {/*
+          The list and the undo bar under it are one zone for held rows: the bar appearing
+          under the pointer (after Remove on the last row) is not the pointer leaving the list.
+        */}
+        <div class="queue-pane" {...holds.pointer}>
+          <div class="queue-body">
+            {entries.length === 0 && display.length === 0 ? (
+              <EmptyQueue />
+            ) : display.length === 0 ? (
+              <NoMatches onClear={clearFilters} />
+            ) : (
+              <QueueList
+                entries={display}
+                limit={limit}
+                activeId={rows.activeId}
+                editingId={editingId}
+                selected={selected}
+                handlers={handlers}
+                onNeedMore={() => setLimit((l) => Math.min(l + PAGE, display.length))}
+                label="Saved papers"
+                busy={partial || !filtered.complete}
+                roving={keys}
+              />
+            )}
+          </div>
+          {/* Below the list, and kept in view (sticky / outside the scrolling pane). */}
+          {actions.undo && (
+            <UndoBar
+              message={actions.undo.message}
+              onUndo={() => void actions.undoLast()}
+              onDismiss={actions.dismissUndo}
+            />
+          )}
+        </div>
+      </div>
+    </KnownTags.Provider>
   );
 }
 
 const EMPTY: QueueEntry[] = [];
+
+/**
+ * Tells CSS how tall the views-and-search head is (`--queue-head-height` on the view), so a
+ * row scrolled into view by the keys stops below it where the head is sticky (the library).
+ */
+function useStickyHeadHeight(head: { current: HTMLElement | null }, status: string) {
+  useEffect(() => {
+    const element = head.current;
+    const view = element?.parentElement;
+    if (!element || !view || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() =>
+      view.style.setProperty('--queue-head-height', `${element.offsetHeight}px`),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [status]);
+}

@@ -45,7 +45,7 @@ export function useActiveRow(shown: readonly QueueEntry[]) {
     /** `entry` is about to leave the view: its neighbour becomes active (and focused, if it was). */
     leave(entry: QueueEntry): void {
       if (entry.id !== activeId) return;
-      const at = shown.indexOf(entry);
+      const at = shown.findIndex((e) => e.id === entry.id);
       focusPending.current = document.activeElement?.closest('li[data-paper-id]') != null;
       setActiveId((shown[at + 1] ?? shown[at - 1])?.id ?? null);
     },

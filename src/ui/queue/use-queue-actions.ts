@@ -123,6 +123,17 @@ export function useQueueActions(send: Send) {
         undefined,
         [[entry.id, { pinnedAt: stamp(pinned) }]],
       ),
+    /** Saves `entry` again exactly as it was (Put back on a row just removed). */
+    putBack: (entry: QueueEntry) => {
+      // The Undo offered for that one removal would now do nothing: stop offering it.
+      if (undo?.snapshots.length === 1 && undo.snapshots[0]?.id === entry.id) setUndo(null);
+      const { id, savedAt, readAt, pinnedAt } = entry;
+      return run(
+        () => [send({ type: 'marks.restore', at: Date.now(), marks: [snapshotOfEntry(entry)] })],
+        undefined,
+        [[id, { savedAt, readAt, pinnedAt }]],
+      );
+    },
     annotate: (entry: QueueEntry, change: { note: string; tags: string[] }) =>
       run(() => [send({ type: 'paper.annotate', id: entry.id, at: Date.now(), ...change })]),
     undoLast: async () => {

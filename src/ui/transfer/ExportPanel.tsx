@@ -2,7 +2,7 @@
  * Export a scope in a format: download it (the background saves the file) or copy it.
  * Presentational apart from `send`; mounts in the popup and in the library page alike.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -11,6 +11,7 @@ import {
 } from '../../shared/export/formats';
 import type { sendRequest } from '../../shared/messaging';
 import { errorText, type Status, StatusLine } from './StatusLine';
+import { emptyScopeText } from './scope-count';
 
 export interface ExportPanelProps {
   send: typeof sendRequest;
@@ -18,6 +19,12 @@ export interface ExportPanelProps {
   tags: readonly string[];
   /** Writes text to the clipboard; injectable for tests. */
   copy?: (text: string) => Promise<void>;
+  /**
+   * How many papers a scope holds (the page reads it itself), so that exporting nothing says
+   * so instead of downloading an empty file. Without it, only the background's count after
+   * the export can tell.
+   */
+  countScope?: (scope: ExportScope) => Promise<number>;
 }
 
 const SCOPES: { value: string; label: string }[] = [
@@ -34,21 +41,52 @@ function toScope(value: string): ExportScope {
 
 const clipboardCopy = (text: string) => navigator.clipboard.writeText(text);
 
-export function ExportPanel({ send, tags, copy = clipboardCopy }: ExportPanelProps) {
+const paperCount = (n: number) => (n === 1 ? '1 paper' : `${n.toLocaleString('en')} papers`);
+
+export function ExportPanel({ send, tags, copy = clipboardCopy, countScope }: ExportPanelProps) {
   const [scope, setScope] = useState('queue');
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** Papers in the chosen scope (null while unknown). */
+  const [count, setCount] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (!countScope) return;
+    let live = true;
+    setCount(null);
+    countScope(toScope(scope)).then(
+      (n) => live && setCount(n),
+      () => live && setCount(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [scope, countScope]);
 
   const run = async (deliver: 'download' | 'text') => {
+    const chosen = toScope(scope);
     setStatus({ kind: 'busy', text: 'Exporting…' });
     try {
-      const result = await send({
-        type: 'transfer.export',
-        scope: toScope(scope),
-        format,
-        deliver,
-      });
-      const papers = result.count === 1 ? '1 paper' : `${result.count} papers`;
+      // Counted again now: a paper may have been saved or removed since the scope was chosen.
+      if (countScope && (await countScope(chosen)) === 0) {
+        setCount(0);
+        setStatus({ kind: 'done', text: emptyScopeText(chosen) });
+        return;
+      }
+      const result = await send({ type: 'transfer.export', scope: chosen, format, deliver });
+      const papers = paperCount(result.count);
+      if (result.count === 0 && deliver === 'text') {
+        setStatus({ kind: 'done', text: emptyScopeText(chosen) });
+        return;
+      }
+      if (result.count === 0) {
+        // The background has already saved the file by the time it says how many it held.
+        setStatus({
+          kind: 'done',
+          text: `${emptyScopeText(chosen)} (${result.filename} was saved empty.)`,
+        });
+        return;
+      }
       if (deliver === 'text') {
         await copy(result.text ?? '');
         setStatus({ kind: 'done', text: `Copied ${papers} as ${FORMAT_INFO[format].label}.` });
@@ -98,11 +136,24 @@ export function ExportPanel({ send, tags, copy = clipboardCopy }: ExportPanelPro
           </select>
         </label>
       </div>
+      {count !== null && (
+        <p class="transfer-count muted" aria-live="polite">
+          {count === 0 ? emptyScopeText(toScope(scope)) : `${paperCount(count)} to export.`}
+        </p>
+      )}
       <div class="transfer-row">
-        <button type="button" disabled={status.kind === 'busy'} onClick={() => run('download')}>
+        <button
+          type="button"
+          disabled={status.kind === 'busy' || count === 0}
+          onClick={() => run('download')}
+        >
           Download
         </button>
-        <button type="button" disabled={status.kind === 'busy'} onClick={() => run('text')}>
+        <button
+          type="button"
+          disabled={status.kind === 'busy' || count === 0}
+          onClick={() => run('text')}
+        >
           Copy
         </button>
       </div>

@@ -1,5 +1,6 @@
 /**
- * Automatic backups (before migrations, daily, before imports and restores): list, take one now, restore.
+ * Backups (daily, before an update, before an import or a restore, and by you): list, take one
+ * now, restore.
  * Restoring replaces everything, so it asks for a second click (Firefox popups have no
  * confirm()); the present is snapshotted first, so a restore can be undone.
  */
@@ -13,11 +14,20 @@ export interface SnapshotPanelProps {
   send: typeof sendRequest;
 }
 
-const REASONS: Record<SnapshotSummary['reason'], string> = {
-  daily: 'Daily',
-  migration: 'Before an update',
-  manual: 'Manual, or before an import or restore',
+/**
+ * What made a backup. The database records only three reasons, and "manual" covers a backup
+ * taken with Back up now and the ones taken before an import or a restore: the label says
+ * both rather than guess.
+ */
+export const REASONS: Record<SnapshotSummary['reason'], string> = {
+  daily: 'Daily backup',
+  migration: 'Before an update of Paper Queue',
+  manual: 'By you, or before an import or a restore',
 };
+
+/** "12 papers" (every paper with a mark: saved, read, tagged…). */
+const papersIn = (marks: number) =>
+  marks === 1 ? '1 paper' : `${marks.toLocaleString('en')} papers`;
 
 export function SnapshotPanel({ send }: SnapshotPanelProps) {
   const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
@@ -64,7 +74,7 @@ export function SnapshotPanel({ send }: SnapshotPanelProps) {
           {snapshots.map((s) => (
             <li key={s.id} data-snapshot-id={s.id}>
               <span>
-                {new Date(s.createdAt).toLocaleString()} · {REASONS[s.reason]} · {s.marks} marks
+                {new Date(s.createdAt).toLocaleString()} · {REASONS[s.reason]} · {papersIn(s.marks)}
               </span>
               <button
                 type="button"

@@ -1,4 +1,5 @@
 /** Export, import and backups together; in the popup, folded away under one summary line. */
+import type { ExportScope } from '../../shared/export/formats';
 import type { sendRequest } from '../../shared/messaging';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -13,11 +14,13 @@ export interface TransferSectionProps {
    * heading); otherwise folded under "Export / Import" (the popup).
    */
   open?: boolean;
+  /** How many papers a scope holds, so an empty export says so (see ExportPanel). */
+  countScope?: (scope: ExportScope) => Promise<number>;
 }
 
-export function TransferSection({ send, tags, open = false }: TransferSectionProps) {
+export function TransferSection({ send, tags, open = false, countScope }: TransferSectionProps) {
   const panels = [
-    <ExportPanel key="export" send={send} tags={tags} />,
+    <ExportPanel key="export" send={send} tags={tags} countScope={countScope} />,
     <ImportPanel key="import" send={send} />,
     <SnapshotPanel key="snapshots" send={send} />,
   ];
