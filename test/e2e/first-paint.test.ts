@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { eventually, useExtensionSession } from '../support/extension-session';
 import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
+import { type PaintLog, watchPaint } from '../support/paint-watch';
 
 const PAGES = {
   '2024': { path: '/papers/date/2024-08-01', fixture: LISTING_2024 },
@@ -19,70 +20,11 @@ const BARE = Object.fromEntries(
 
 const session = useExtensionSession({ pages: BARE, styled: true });
 
-/**
- * Installed in the page before anything of it runs: the layout shift it sums (CLS without
- * session windows), and every card it finds displayed when the browser is about to paint.
- * ResizeObserver callbacks run after layout and before paint, for every card when it is first
- * observed and whenever its box changes (a card hidden or shown again), so a card that is
- * displayed in any frame is seen here before that frame is painted.
- */
-function watchPaint() {
-  const log = {
-    shift: 0,
-    shifts: [] as { value: number; movers: string[] }[],
-    displayed: [] as string[],
-    unidentified: 0,
-  };
-  (window as unknown as { __firstPaint: typeof log }).__firstPaint = log;
-  /** Which element moved, by its place in the page (tag and classes, its parent's too). */
-  const signature = (node: Node | null) => {
-    const el = node instanceof Element ? node : null;
-    const name = (e: Element | null) => (e ? `${e.tagName}.${e.getAttribute('class') ?? ''}` : '');
-    return `${name(el?.parentElement ?? null)} > ${name(el)}`;
-  };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & {
-      value: number;
-      hadRecentInput: boolean;
-      sources: { node: Node | null }[];
-    })[]) {
-      if (entry.hadRecentInput) continue;
-      log.shift += entry.value;
-      log.shifts.push({ value: entry.value, movers: entry.sources.map((s) => signature(s.node)) });
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-  const sizes = new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      const card = entry.target;
-      const style = getComputedStyle(card);
-      if (entry.contentRect.height === 0 || style.visibility === 'hidden') continue;
-      const href = card.querySelector('h3 > a[href^="/papers/"]')?.getAttribute('href');
-      if (href) log.displayed.push(href.slice('/papers/'.length));
-      else log.unidentified++;
-    }
-  });
-  new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue;
-        if (node.tagName === 'ARTICLE') sizes.observe(node);
-        for (const card of node.getElementsByTagName('article')) sizes.observe(card);
-      }
-    }
-  }).observe(document, { childList: true, subtree: true });
-}
-
 async function visit(path: string) {
   const page = await session.context.newPage();
   await page.addInitScript(watchPaint);
   await page.goto(`https://huggingface.co${path}`);
   return page;
-}
-
-interface PaintLog {
-  shift: number;
-  shifts: { value: number; movers: string[] }[];
-  displayed: string[];
 }
 
 const logOf = (page: Page) =>

@@ -15,7 +15,7 @@ export interface FirefoxSession {
 }
 
 /** Answers a page's web requests from the fixtures; refuses everything else. */
-async function serveFixtures(page: Page, options: FixtureOptions): Promise<void> {
+export async function serveFixtures(page: Page, options: FixtureOptions): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', async (request: HTTPRequest) => {
     const url = new URL(request.url());
