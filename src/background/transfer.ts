@@ -98,5 +98,5 @@ function checkedMeta(found: FoundPaper): FoundPaper {
 }
 
 async function snapshotBeforeImport(db: PaperQueueDB, now: number) {
-  if ((await db.marks.count()) > 0) await takeSnapshot(db, 'manual', now);
+  if ((await db.marks.count()) > 0) await takeSnapshot(db, 'import', now);
 }

@@ -9,6 +9,7 @@
  *   flags (0 = not saved / unread) because IndexedDB cannot index booleans or null.
  */
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { SnapshotReason } from '../shared/transfer-types';
 import { snapshotBeforeUpgrade } from './migration-snapshot';
 import { completeMark, type MarkRecord, type PaperRecord } from './records';
 import { trackBlockedUpgrade } from './storage-faults';
@@ -19,7 +20,7 @@ export type { MarkRecord, PaperRecord } from './records';
 export interface SnapshotRecord {
   id?: number;
   createdAt: number;
-  reason: 'migration' | 'daily' | 'manual';
+  reason: SnapshotReason;
   /** The JSON backup text (the same format as the export), so restoring is an import. */
   backup: string;
 }

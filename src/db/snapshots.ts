@@ -19,6 +19,8 @@ export const KEEP: Record<SnapshotRecord['reason'], number> = {
   daily: 7,
   migration: 5,
   manual: 10,
+  import: 5,
+  restore: 5,
 };
 
 export type SnapshotInfo = SnapshotSummary;
@@ -104,7 +106,7 @@ export async function restoreSnapshot(
     if (!snapshot) throw new SnapshotError(`No snapshot ${id}: nothing was changed.`);
     const parsed = parseBackup(snapshot.backup);
     if (!parsed.ok) throw new SnapshotError(`Snapshot ${id} is damaged (${parsed.error}).`);
-    await takeSnapshot(db, 'manual', now);
+    await takeSnapshot(db, 'restore', now);
     return replaceWithBackup(db, parsed.value, now);
   });
 }

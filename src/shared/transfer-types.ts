@@ -26,10 +26,16 @@ export interface ImportResult {
   report: ImportReport;
 }
 
+/**
+ * What made a backup: the daily one, one before a database upgrade, one the user asked for,
+ * and the present kept before an import or a restore replaced it.
+ */
+export type SnapshotReason = 'migration' | 'daily' | 'manual' | 'import' | 'restore';
+
 export interface SnapshotSummary {
   id: number;
   createdAt: number;
-  reason: 'migration' | 'daily' | 'manual';
+  reason: SnapshotReason;
   /** Size of the backup text in characters. */
   size: number;
   marks: number;

@@ -212,7 +212,7 @@ describe('import from the popup', () => {
     await eventually(
       async () =>
         expect(await popup.locator('.snapshots li').first().textContent()).toMatch(
-          /By you, or before an import or a restore · 4 papers/,
+          /By you \(Back up now\) · 4 papers/,
         ),
       5000,
     );

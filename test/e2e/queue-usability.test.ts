@@ -454,7 +454,7 @@ describe('the library', () => {
     await transfer.getByRole('button', { name: 'Back up now' }).click();
     await soon(async () =>
       expect(await transfer.locator('.snapshots li').first().textContent()).toMatch(
-        /By you, or before an import or a restore · \d+ papers/,
+        /By you \(Back up now\) · \d+ papers/,
       ),
     );
     await library.close();

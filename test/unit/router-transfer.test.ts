@@ -118,7 +118,7 @@ describe('transfer.import', () => {
     await markPaper(db, { id: '2407.21783', saved: true }, 1);
     await handleMessage({ type: 'transfer.import', text: '2407.21770' }, fromPopup, ctx);
     const [snapshot] = await db.snapshots.toArray();
-    expect(snapshot).toMatchObject({ reason: 'manual', createdAt: NOW });
+    expect(snapshot).toMatchObject({ reason: 'import', createdAt: NOW });
     expect(snapshot?.backup).not.toContain('2407.21770');
   });
 

@@ -80,7 +80,7 @@ describe('restoring a snapshot', () => {
     const saved = (await db.marks.toArray()).filter((m) => m.savedAt > 0);
     expect(saved.map((m) => [m.id, m.savedAt])).toEqual([['2407.21783', T0]]);
     const [undo] = await listSnapshots(db);
-    expect(undo).toMatchObject({ reason: 'manual', marks: 2 });
+    expect(undo).toMatchObject({ reason: 'restore', marks: 2 });
     // The restore itself can be undone.
     await restoreSnapshot(db, undo?.id as number, T0 + 4);
     expect(await db.marks.where('savedAt').above(0).count()).toBe(1);

@@ -15,14 +15,15 @@ export interface SnapshotPanelProps {
 }
 
 /**
- * What made a backup. The database records only three reasons, and "manual" covers a backup
- * taken with Back up now and the ones taken before an import or a restore: the label says
- * both rather than guess.
+ * What made a backup. (Backups taken before an import or a restore by an earlier version
+ * were recorded as "manual", and are listed as taken by you.)
  */
 export const REASONS: Record<SnapshotSummary['reason'], string> = {
   daily: 'Daily backup',
   migration: 'Before an update of Paper Queue',
-  manual: 'By you, or before an import or a restore',
+  manual: 'By you (Back up now)',
+  import: 'Before an import',
+  restore: 'Before a restore',
 };
 
 /** "12 papers" (every paper with a mark: saved, read, tagged…). */
