@@ -11,13 +11,14 @@ import browser from 'webextension-polyfill';
 import { openDatabase, type PaperQueueDB } from '../db/database';
 import { ensureDailySnapshot } from '../db/snapshots';
 import { isOutboxKey } from '../shared/outbox';
-import { loadSettings } from '../shared/settings';
+import { loadSettings, parseSettings, SETTINGS_KEY } from '../shared/settings';
 import { refreshBadge } from './badge';
 import { downloadTextFile } from './download';
 import { serially, syncIndex } from './mark-index';
 import { createMetadataQueue } from './metadata/start-fetching';
 import { drainOutbox } from './outbox';
 import { handleMessage } from './router';
+import { leaveSync, startSync } from './sync/start-sync';
 
 let opened: PaperQueueDB | undefined;
 function database(): PaperQueueDB {
@@ -44,12 +45,23 @@ const inTurn = serially();
 /**
  * After every committed change: the mark index (every tab's news, and the truth pages read
  * at their first paint), then the badge. The index is read back from the database, so it
- * also catches up on any update a stopped worker lost.
+ * also catches up on any update a stopped worker lost. Then the user's other browsers.
  */
 async function announce(): Promise<void> {
   await syncIndex(database());
   await refreshBadge(database());
+  sync.localChanged();
 }
+
+const sync = startSync({
+  db: database,
+  announce: () =>
+    inTurn(async () => {
+      await syncIndex(database());
+      await refreshBadge(database());
+    }),
+  fetchMetadata: (ids) => quietly(fetchMissingMetadata(ids)),
+});
 
 const drain = () =>
   inTurn(async () => {
@@ -73,8 +85,20 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 });
 
 // A page wrote a decision to the outbox: apply it now, whether or not its message arrives.
+// Another device's decisions arrived (storage.sync): merge them. Sync turned on or off.
 browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync') {
+    sync.remoteChanged();
+    return;
+  }
   if (area !== 'local') return;
+  const settings = changes[SETTINGS_KEY];
+  if (settings) {
+    const was = parseSettings(settings.oldValue).sync;
+    const now = parseSettings(settings.newValue).sync;
+    if (was && !now) quietly(leaveSync());
+    if (!was && now) quietly(sync.start());
+  }
   const added = Object.entries(changes).some(
     ([key, change]) =>
       isOutboxKey(key) && change.newValue && !(change.newValue as { failed?: string }).failed,
@@ -92,6 +116,7 @@ showBadge();
 // applied, and saved papers still without authors are looked up.
 quietly(inTurn(() => syncIndex(database())));
 quietly(drain());
+quietly(sync.start());
 dailySnapshot();
 quietly(fetchMissingMetadata());
 globalThis.addEventListener?.('online', () => quietly(fetchMissingMetadata()));

@@ -56,6 +56,12 @@ export interface MarkRecord extends Decisions {
   updatedAt: number;
   /** When each decision was made: the later decision wins, field by field. (schema v3) */
   clock: FieldClock;
+  /**
+   * Which other device made the decision a field holds, for decisions that arrived through
+   * browser sync; a field not named here was decided on this device (or imported here), and
+   * this device is the one that tells the others of it. Absent when every field is ours.
+   */
+  origin?: Partial<Record<DecisionField, string>>;
   /** When the user last opened the paper's own page; absent when never. (not a decision) */
   openedAt?: number;
 }
@@ -202,6 +208,7 @@ export function decide(
     // A different value decided in the same millisecond as the held one must still come
     // out later, so that every copy of this mark orders the two the same way.
     next.clock[field] = !same && at === clock ? clock + 1 : at;
+    setOrigin(next, field, undefined); // decided here
   }
   if (!next) return mark;
   next.updatedAt = nextVersion(next, version);
@@ -218,23 +225,46 @@ function valueRank(field: DecisionField, value: Decisions[DecisionField]): strin
   return field === 'tags' ? JSON.stringify(value) : `${typeof value}:${String(value)}`;
 }
 
+/** Records who made the decision `field` holds (undefined: this device). */
+function setOrigin(mark: MarkRecord, field: DecisionField, device: string | undefined): void {
+  if (device === undefined) {
+    if (!mark.origin?.[field]) return;
+    const { [field]: _gone, ...rest } = mark.origin;
+    if (Object.keys(rest).length > 0) mark.origin = rest;
+    else delete mark.origin;
+  } else {
+    mark.origin = { ...mark.origin, [field]: device };
+  }
+}
+
 /**
- * Merges a mark known elsewhere (an import, another device) into the local one: per field,
- * the later decision wins; a tie goes to the greater value, so every copy that sees both
- * ends the same. Returns `local` itself when nothing changes.
+ * Merges a mark known elsewhere into the local one: per field, the later decision wins; a
+ * tie goes to the greater value, so every copy that sees both ends the same. `from` names
+ * the device the incoming decisions were made on (browser sync); without it (an import)
+ * they become this device's to tell. Only the fields in `fields` are merged (sync carries
+ * some of them). Returns `local` itself when nothing changes.
  */
-export function merge(local: MarkRecord, incoming: MarkRecord, version: number): MarkRecord {
+export function merge(
+  local: MarkRecord,
+  incoming: MarkRecord,
+  version: number,
+  from?: string,
+  fields: readonly DecisionField[] = DECISION_FIELDS,
+): MarkRecord {
   let next: MarkRecord | null = null;
   const edit = () => {
     next ??= { ...local, tags: [...local.tags], clock: { ...local.clock } };
     return next;
   };
-  for (const field of DECISION_FIELDS) {
+  for (const field of fields) {
     const mine = local.clock[field];
     const theirs = incoming.clock[field];
     if (theirs < mine) continue;
     if (sameValue(field, local, incoming)) {
-      if (theirs > mine) edit().clock[field] = theirs;
+      if (theirs > mine) {
+        edit().clock[field] = theirs;
+        setOrigin(edit(), field, from);
+      }
       continue;
     }
     if (theirs === mine && valueRank(field, incoming[field]) <= valueRank(field, local[field])) {
@@ -243,6 +273,7 @@ export function merge(local: MarkRecord, incoming: MarkRecord, version: number):
     const target = edit() as unknown as Record<string, unknown>;
     target[field] = field === 'tags' ? [...incoming.tags] : incoming[field];
     edit().clock[field] = theirs;
+    setOrigin(edit(), field, from);
   }
   if (!next) return local;
   const merged: MarkRecord = next;

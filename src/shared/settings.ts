@@ -14,12 +14,15 @@ export interface Settings {
   keyboard: boolean;
   /** Opening a paper's own page marks it read. */
   markReadOnOpen: boolean;
+  /** Decisions travel to the user's other browsers through the browser's own sync. */
+  sync: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hideMode: 'hide',
   keyboard: true,
   markReadOnOpen: false,
+  sync: true,
 });
 
 export const SETTINGS_KEY = 'paperQueue.settings';
@@ -28,7 +31,7 @@ const HIDE_MODES: readonly HideMode[] = ['show', 'dim', 'hide'];
 
 export function parseSettings(raw: unknown): Settings {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const bool = (key: 'keyboard' | 'markReadOnOpen') =>
+  const bool = (key: 'keyboard' | 'markReadOnOpen' | 'sync') =>
     typeof value[key] === 'boolean' ? (value[key] as boolean) : DEFAULT_SETTINGS[key];
   return {
     hideMode: HIDE_MODES.includes(value.hideMode as HideMode)
@@ -36,6 +39,7 @@ export function parseSettings(raw: unknown): Settings {
       : DEFAULT_SETTINGS.hideMode,
     keyboard: bool('keyboard'),
     markReadOnOpen: bool('markReadOnOpen'),
+    sync: bool('sync'),
   };
 }
 

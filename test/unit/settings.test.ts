@@ -11,10 +11,13 @@ describe('parseSettings', () => {
   });
 
   it('keeps valid values', () => {
-    expect(parseSettings({ hideMode: 'dim', keyboard: false, markReadOnOpen: true })).toEqual({
+    expect(
+      parseSettings({ hideMode: 'dim', keyboard: false, markReadOnOpen: true, sync: false }),
+    ).toEqual({
       hideMode: 'dim',
       keyboard: false,
       markReadOnOpen: true,
+      sync: false,
     });
   });
 });

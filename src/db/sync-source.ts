@@ -1,0 +1,105 @@
+/**
+ * The database side of browser sync: the decisions this device tells the others (the synced
+ * fields it decided itself, or imported), and merging what another device told. Both go
+ * through the mark rules (records.ts): per field, the later decision wins.
+ */
+import type { StateMap } from '../shared/model';
+import { SYNCED_FIELDS, type SyncDecision, type SyncedField } from '../shared/sync-format';
+import type { PaperQueueDB } from './database';
+import { nextVersion } from './marks';
+import { completeMark, emptyMark, type MarkRecord, merge, stateOf } from './records';
+
+/**
+ * A decision to turn something off (unsave, unread, unpin) travels this long: long enough
+ * to reach every device that is used at all; after it, a device that was away longer may
+ * bring back what it still holds.
+ */
+export const TOMBSTONE_LIFETIME_MS = 90 * 24 * 3600_000;
+
+/** A paper with the synced decisions this device tells of it. */
+export interface OwnMark {
+  id: string;
+  saved: boolean;
+  read: boolean;
+  /** When it was marked read (or unread): the oldest read, unsaved ones leave first. */
+  readClock: number;
+  decisions: SyncDecision[];
+}
+
+/** The synced decisions this device made or imported (not those that came from another). */
+export async function ownDecisions(db: PaperQueueDB, now: number): Promise<OwnMark[]> {
+  const marks: OwnMark[] = [];
+  await db.marks.each((raw) => {
+    const mark = completeMark(raw);
+    const decisions: SyncDecision[] = [];
+    for (const field of SYNCED_FIELDS) {
+      const clock = mark.clock[field];
+      if (clock <= 0 || mark.origin?.[field]) continue;
+      const stamp = mark[field];
+      if (stamp === 0 && clock < now - TOMBSTONE_LIFETIME_MS) continue;
+      decisions.push({ id: mark.id, field, stamp, clock });
+    }
+    if (decisions.length === 0) return;
+    marks.push({
+      id: mark.id,
+      saved: mark.savedAt > 0,
+      read: mark.readAt > 0,
+      readClock: mark.clock.readAt,
+      decisions,
+    });
+  });
+  return marks;
+}
+
+export interface Merged {
+  /** Papers whose mark changed, with their new state (for the index and the tabs). */
+  changed: StateMap;
+  newlySaved: string[];
+  /** How many of this device's own decisions the other device's replaced. */
+  replacedOwn: number;
+}
+
+/** Merges one other device's decisions, in one transaction. */
+export async function mergeRemote(
+  db: PaperQueueDB,
+  device: string,
+  decisions: readonly SyncDecision[],
+  now: number,
+): Promise<Merged> {
+  const byId = new Map<string, SyncDecision[]>();
+  for (const d of decisions) {
+    const list = byId.get(d.id);
+    if (list) list.push(d);
+    else byId.set(d.id, [d]);
+  }
+  const ids = [...byId.keys()];
+  return db.transaction('rw', db.marks, async () => {
+    const version = await nextVersion(db, now);
+    const stored = await db.marks.bulkGet(ids);
+    const merged: Merged = { changed: {}, newlySaved: [], replacedOwn: 0 };
+    const writes: MarkRecord[] = [];
+    ids.forEach((id, i) => {
+      const raw = stored[i];
+      const local = raw ? completeMark(raw) : emptyMark(id);
+      const incoming = emptyMark(id);
+      const fields: SyncedField[] = [];
+      for (const d of byId.get(id) ?? []) {
+        incoming[d.field] = d.stamp;
+        incoming.clock[d.field] = d.clock;
+        fields.push(d.field);
+      }
+      const next = merge(local, incoming, version, device, fields);
+      if (next === local) return;
+      for (const field of fields) {
+        if (!local.origin?.[field] && next.origin?.[field] && local.clock[field] > 0) {
+          merged.replacedOwn++;
+        }
+      }
+      writes.push(next);
+      merged.changed[id] = stateOf(next);
+      if (next.savedAt > 0 && local.savedAt === 0) merged.newlySaved.push(id);
+    });
+    await db.marks.bulkPut(writes);
+    return merged;
+  });
+}
