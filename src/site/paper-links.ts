@@ -1,7 +1,8 @@
 /**
  * The paper a link or id names, on any site we know: a bare arXiv id (`2407.21783`,
- * `arXiv:2407.21783v2`), a Hugging Face paper page, or an arXiv abstract or PDF. Used by
- * imports; the identity is always the arXiv id without its version (paper-id.ts).
+ * `arXiv:2407.21783v2`), a Hugging Face paper page, an arXiv abstract or PDF, or an alphaXiv
+ * paper page. Used by imports; the identity is always the arXiv id without its version
+ * (paper-id.ts).
  */
 import { normalizePaperId } from './paper-id';
 
@@ -9,6 +10,7 @@ import { normalizePaperId } from './paper-id';
 const PAPER_PATHS: Record<string, RegExp> = {
   'huggingface.co': /^\/papers\/([^/]+?)\/?$/,
   'arxiv.org': /^\/(?:abs|pdf)\/(.+?)(?:\.pdf)?\/?$/,
+  'alphaxiv.org': /^\/abs\/(.+?)\/?$/,
 };
 
 export function paperIdFromLink(text: string): string | null {
