@@ -13,6 +13,8 @@ import { refreshBadge } from './badge';
 import { downloadTextFile } from './download';
 import { createMetadataQueue } from './metadata/start-fetching';
 import { handleMessage } from './router';
+import { createSiteScripts, originGranted, type SiteScriptDeps } from './site-scripts';
+import { createTabPapers } from './tab-papers';
 
 let opened: PaperQueueDB | undefined;
 function database(): PaperQueueDB {
@@ -33,10 +35,35 @@ function dailySnapshot() {
   quietly(ensureDailySnapshot(database()));
 }
 
-/** After every committed change: tell the open tabs, then bring the badge up to date. */
+// The sites the user turned on: the content script follows their host permissions.
+const siteDeps: SiteScriptDeps = {
+  permissions: browser.permissions,
+  scripting: browser.scripting as unknown as SiteScriptDeps['scripting'],
+  contentScript: () => browser.runtime.getManifest().content_scripts?.[0],
+};
+const siteScripts = createSiteScripts(siteDeps);
+const syncSites = () => siteScripts.sync();
+
+// Each tab's paper, on its toolbar icon and title.
+const manifestIcon = browser.runtime.getManifest().action?.default_icon;
+const tabPapers = createTabPapers({
+  session: browser.storage.session as unknown as Parameters<typeof createTabPapers>[0]['session'],
+  action: browser.action,
+  tabUrl: (tabId) =>
+    browser.tabs.get(tabId).then(
+      (tab) => tab.url,
+      () => null,
+    ),
+  name: browser.i18n.getMessage('extensionName') || 'Paper Queue',
+  defaultIcon: typeof manifestIcon === 'object' ? (manifestIcon as Record<string, string>) : {},
+});
+const titleOf = async (id: string) => (await database().papers.get(id))?.title ?? id;
+
+/** After every committed change: tell the open tabs, then bring the badge and icons up to date. */
 async function announce(states: StateMap): Promise<void> {
   await announceChange(states);
   await refreshBadge(database());
+  await tabPapers.changed(states, titleOf).catch(() => {});
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
@@ -49,8 +76,18 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     markReadOnOpen: async () => (await loadSettings()).markReadOnOpen,
     download: downloadTextFile,
     fetchMetadata: (ids) => quietly(fetchMissingMetadata(ids)),
+    siteGranted: (url) => originGranted(siteDeps, url),
+    tabs: tabPapers,
+    sites: syncSites,
   });
 });
+
+// A site granted or withdrawn (from the library, the popup, or the browser's own settings).
+browser.permissions.onAdded.addListener(() => quietly(syncSites()));
+browser.permissions.onRemoved.addListener(() => quietly(syncSites()));
+// A closed tab's record goes. (No tabs.onUpdated: it would wake the worker for every page
+// load in the browser; a record of a page the tab has left is told apart by its URL instead.)
+browser.tabs.onRemoved.addListener((tabId) => quietly(tabPapers.closed(tabId)));
 
 // The badge is not persisted by the browser across restarts: recompute it on every start.
 const showBadge = () => quietly(refreshBadge(database()));
@@ -58,7 +95,9 @@ browser.runtime.onStartup.addListener(showBadge);
 browser.runtime.onInstalled.addListener(showBadge);
 showBadge();
 
-// Start-up: saved papers still without authors (a save or import the worker did not finish).
+// Start-up: the granted sites' scripts (a restart or an update may have dropped them), and
+// saved papers still without authors (a save or import the worker did not finish).
+quietly(syncSites());
 dailySnapshot();
 quietly(fetchMissingMetadata());
 globalThis.addEventListener?.('online', () => quietly(fetchMissingMetadata()));

@@ -6,7 +6,7 @@
  */
 import { driftMessage, hasDrifted, type PageStatus } from '../shared/page-status';
 import type { Settings } from '../shared/settings';
-import { pageAdapterFor } from '../site';
+import { type PageAdapter, pageAdapterFor } from '../site';
 import type { ContentDeps } from './content-deps';
 import { trackLive } from './diagnostics';
 import { MarkStore } from './mark-store';
@@ -67,9 +67,32 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
     }, DRIFT_CHECK_DELAY_MS);
   };
 
+  // ── The toolbar and "This page" (background/tab-papers.ts): which paper this tab shows. ──
+  // Told when a view is a paper's page, and once when the tab moves from one to another view.
+  let reportedPaper: string | null = null;
+  const reportPaper = (page: PageAdapter | null) => {
+    const id = page?.paperId ?? null;
+    if (id === null && reportedPaper === null) return;
+    reportedPaper = id;
+    const tell = () => {
+      if (signal.aborted) return;
+      const paper = id ? (page?.paperMeta?.() ?? undefined) : undefined;
+      const url = win.location.href;
+      void deps
+        .send({ type: 'tab.showing', url, ...(id ? { id } : {}), ...(paper ? { paper } : {}) })
+        .catch(() => {});
+    };
+    // Before the parser reached the head, the page cannot say what it is yet.
+    if (doc.readyState === 'loading') {
+      doc.addEventListener('DOMContentLoaded', tell, { once: true, signal });
+    } else tell();
+  };
+  // ─────────────────────────────────────────────────────────────────────────────────────────
+
   const startSession = (url: string) => {
     if (signal.aborted || !aliveOrStop()) return;
     const page = pageAdapterFor(doc, url);
+    reportPaper(page);
     if (!page) return;
     kind = page.kind;
     session = startPageSession(doc, page, store, deps, {

@@ -155,6 +155,20 @@ export const REQUEST_SCHEMAS = {
     type: v.literal('snapshots.restore'),
     id: v.pipe(v.number(), v.integer(), v.minValue(1)),
   }),
+  'tab.showing': v.pipe(
+    v.strictObject({
+      type: v.literal('tab.showing'),
+      url: HttpsUrl,
+      id: v.optional(PaperId),
+      paper: v.optional(PaperMetaSchema),
+    }),
+    v.check((m) => !m.paper || m.paper.id === m.id, 'Carries metadata of another paper'),
+  ),
+  'tab.paper': v.strictObject({
+    type: v.literal('tab.paper'),
+    tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  'sites.status': v.strictObject({ type: v.literal('sites.status') }),
 } satisfies Record<MessageType, v.GenericSchema>;
 
 export type ParsedRequest = { ok: true; request: Request } | { ok: false; error: string };

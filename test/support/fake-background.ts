@@ -50,6 +50,8 @@ export function fakeBackground(initial: Record<string, PaperState> = {}) {
         if (request.read !== undefined) next.read = request.read;
         return write(request.id, next);
       }
+      case 'tab.showing':
+        return request.id ? (states[request.id] ?? UNMARKED) : null;
       default:
         throw new Error(`The content script never sends ${request.type}`);
     }
