@@ -60,9 +60,10 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
-      // Pages the manifest does not name: crxjs builds them when they are inputs here.
+      // Pages crxjs does not find in the manifest: the library (no key names it) and the side
+      // panel (Firefox's `sidebar_action.default_panel`; Chrome's `side_panel` it knows).
       rollupOptions: {
-        input: { library: 'src/library/index.html' },
+        input: { library: 'src/library/index.html', sidepanel: 'src/sidepanel/index.html' },
       },
     },
     // Vite's dev server is not used for the extension; crxjs still starts one under `vite`.
