@@ -9,6 +9,7 @@ import type { Send } from '../ui/queue/use-queue-actions';
 import { useSettings } from '../ui/queue/use-settings';
 import { TransferSlot } from '../ui/transfer/TransferSlot';
 import { SettingsSection } from './SettingsSection';
+import { SitesSection } from './SitesSection';
 import { StorageSection } from './StorageSection';
 
 interface Props {
@@ -41,6 +42,7 @@ export function LibraryPage({ db, send, onFirstRender, firstScreen }: Props) {
       </main>
       <aside class="library-side">
         <SettingsSection />
+        <SitesSection send={send} />
         <StorageSection db={db} />
         <section class="panel transfer-slot" aria-label="Export / Import">
           <h2>Export / Import</h2>

@@ -9,6 +9,8 @@ import { QueueView } from '../ui/queue/QueueView';
 import type { Send } from '../ui/queue/use-queue-actions';
 import { TransferSlot } from '../ui/transfer/TransferSlot';
 import { DriftNotice } from './DriftNotice';
+import { SidePanelButton } from './SidePanelButton';
+import { ThisPage } from './ThisPage';
 
 interface Props {
   db: PaperQueueDB;
@@ -30,7 +32,9 @@ export function QueuePopup({ db, send, onFirstRender, firstScreen }: Props) {
         >
           Open library
         </button>
+        <SidePanelButton />
       </header>
+      <ThisPage db={db} send={send} />
       <DriftNotice />
       <QueueView db={db} send={send} onFirstRender={onFirstRender} firstScreen={firstScreen} />
       <section class="popup-footer" aria-label="Export / Import">
