@@ -140,7 +140,11 @@ export const HANDLERS: Handlers = {
   },
   'tab.showing': async (request, { db, tabId, tabs }) => {
     if (tabId === undefined || !tabs) throw new Error('Only a page in a tab says what it shows.');
-    const { id, url, paper } = request;
+    const { id, url, paper, left } = request;
+    if (left) {
+      await tabs.left(tabId, url);
+      return null;
+    }
     if (!id) {
       await tabs.showing(tabId, url, null);
       return null;

@@ -51,6 +51,15 @@ export interface SiteScriptDeps {
 
 const RUN_AT: readonly RunAt[] = ['document_start', 'document_end', 'document_idle'];
 
+/**
+ * A file of the extension as `registerContentScripts` takes it: a path from its root. Firefox's
+ * `getManifest()` gives the content script's files as whole moz-extension:// URLs, which
+ * Firefox's own `registerContentScripts` then refuses ("must be a relative URL").
+ */
+export function extensionPath(file: string): string {
+  return file.replace(/^[a-z-]+-extension:\/\/[^/]+\//, '').replace(/^\//, '');
+}
+
 /** The script to register for `site` on its granted origins. */
 export function scriptFor(
   site: OptionalSite,
@@ -63,8 +72,8 @@ export function scriptFor(
   return {
     id: `${SCRIPT_ID_PREFIX}${site.key}`,
     matches: site.matches.filter(covered),
-    js: [...(base.js ?? [])],
-    css: [...(base.css ?? []), ...site.stylesheets],
+    js: (base.js ?? []).map(extensionPath),
+    css: [...(base.css ?? []), ...site.stylesheets].map(extensionPath),
     runAt,
     allFrames: false,
     persistAcrossSessions: true,
@@ -73,11 +82,14 @@ export function scriptFor(
 
 const sameList = (a: readonly string[] = [], b: readonly string[] = []) =>
   a.length === b.length && a.every((item, i) => item === b[i]);
+/** Match patterns are a set: Chrome answers them sorted. */
+const sameSet = (a: readonly string[] = [], b: readonly string[] = []) =>
+  sameList([...a].sort(), [...b].sort());
 
 /** Whether a registration already is what `wanted` says (browsers may add default fields). */
 export function sameScript(current: SiteScript, wanted: SiteScript): boolean {
   return (
-    sameList(current.matches, wanted.matches) &&
+    sameSet(current.matches, wanted.matches) &&
     sameList(current.js, wanted.js) &&
     sameList(current.css, wanted.css) &&
     (current.runAt ?? 'document_idle') === wanted.runAt &&

@@ -6,9 +6,11 @@
  * committed change the tabs showing a changed paper are repainted. No `tabs` permission: the
  * tab id comes with the content script's message.
  *
- * Browsers reset a tab's own icon and title when it loads another page. The record stays
- * until the tab closes or reports again: it holds the page's URL, and counts only while the
- * tab still shows that page (in-page navigation reports again at once).
+ * Firefox resets a tab's own icon and title when it loads another page; Chrome keeps them,
+ * so the page says when it is left (`left`, from its `pagehide`) and both are reset then. In
+ * case that word is lost, the record holds the page's URL and counts only while the tab still
+ * shows that page; in-page navigation reports again at once. A tab's reports are handled one
+ * after another, so a page left and the next one shown cannot cross.
  */
 import type { MarkState, PaperMeta, StateMap } from '../shared/model';
 import { TAB_KEY_PREFIX, type TabRecord, tabKey } from '../shared/this-page';
@@ -55,6 +57,17 @@ const withoutHash = (url: string) => url.replace(/#.*$/, '');
 const samePage = (a: string, b: string) => withoutHash(a) === withoutHash(b);
 
 export function createTabPapers(deps: TabPaperDeps) {
+  /** One operation per tab at a time, in the order they came. */
+  const queues = new Map<number, Promise<unknown>>();
+  const serial = <T>(tabId: number, run: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(run, run);
+    const settled = next.catch(() => {});
+    queues.set(tabId, settled);
+    void settled.then(() => {
+      if (queues.get(tabId) === settled) queues.delete(tabId);
+    });
+    return next;
+  };
   const show = async (tabId: number, state: MarkState, title: string) => {
     // A tab closed meanwhile: nothing to show it on.
     await deps.action.setIcon({ tabId, path: iconFor(state, deps.defaultIcon) }).catch(() => {});
@@ -91,33 +104,45 @@ export function createTabPapers(deps: TabPaperDeps) {
     read,
     current,
     /** The page in `tabId` shows paper `id` (or no paper): remember it and show its state. */
-    async showing(
+    showing: (
       tabId: number,
       url: string,
       paper: { id: string; meta?: PaperMeta; title: string; state: MarkState } | null,
-    ): Promise<void> {
-      if (!paper) {
-        const had = await read(tabId);
+    ): Promise<void> =>
+      serial(tabId, async () => {
+        if (!paper) {
+          const had = await read(tabId);
+          await deps.session.remove(tabKey(tabId));
+          if (had) await reset(tabId);
+          return;
+        }
+        const record: TabRecord = {
+          tabId,
+          url,
+          id: paper.id,
+          ...(paper.meta ? { paper: paper.meta } : {}),
+        };
+        await deps.session.set({ [tabKey(tabId)]: record });
+        await show(tabId, paper.state, paper.title);
+      }),
+    /** The page at `url` is being left: its record and look go, unless another page's came first. */
+    left: (tabId: number, url: string): Promise<void> =>
+      serial(tabId, async () => {
+        const record = await read(tabId);
+        if (!record || record.url !== url) return;
         await deps.session.remove(tabKey(tabId));
-        if (had) await reset(tabId);
-        return;
-      }
-      const record: TabRecord = {
-        tabId,
-        url,
-        id: paper.id,
-        ...(paper.meta ? { paper: paper.meta } : {}),
-      };
-      await deps.session.set({ [tabKey(tabId)]: record });
-      await show(tabId, paper.state, paper.title);
-    },
+        await reset(tabId);
+      }),
     /** Repaints the tabs that show a paper whose state changed (`titleOf`: its title now). */
     async changed(states: StateMap, titleOf: (id: string) => Promise<string>): Promise<void> {
       for (const record of await all()) {
         const state = states[record.id];
-        if (state && (await current(record.tabId))) {
+        if (!state) continue;
+        await serial(record.tabId, async () => {
+          // Still that page: a page left meanwhile keeps the look the browser gave it back.
+          if ((await current(record.tabId))?.id !== record.id) return;
           await show(record.tabId, state, await titleOf(record.id));
-        }
+        });
       }
     },
     /** The tab closed. */

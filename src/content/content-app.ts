@@ -68,25 +68,41 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
   };
 
   // ── The toolbar and "This page" (background/tab-papers.ts): which paper this tab shows. ──
-  // Told when a view is a paper's page, and once when the tab moves from one to another view.
+  // Told when a view is a paper's page, when the tab moves from one to another view, and when
+  // the page is left (Chrome keeps a tab's icon across page loads: the background resets it).
   let reportedPaper: string | null = null;
+  let reportedUrl = '';
+  let shownPage: PageAdapter | null = null;
   const reportPaper = (page: PageAdapter | null) => {
+    shownPage = page;
     const id = page?.paperId ?? null;
     if (id === null && reportedPaper === null) return;
     reportedPaper = id;
     const tell = () => {
       if (signal.aborted) return;
       const paper = id ? (page?.paperMeta?.() ?? undefined) : undefined;
-      const url = win.location.href;
-      void deps
-        .send({ type: 'tab.showing', url, ...(id ? { id } : {}), ...(paper ? { paper } : {}) })
-        .catch(() => {});
+      reportedUrl = win.location.href;
+      const report = { url: reportedUrl, ...(id ? { id } : {}), ...(paper ? { paper } : {}) };
+      void deps.send({ type: 'tab.showing', ...report }).catch(() => {});
     };
     // Before the parser reached the head, the page cannot say what it is yet.
     if (doc.readyState === 'loading') {
       doc.addEventListener('DOMContentLoaded', tell, { once: true, signal });
     } else tell();
   };
+  win.addEventListener(
+    'pagehide',
+    () => {
+      if (reportedPaper === null || !reportedUrl) return;
+      reportedPaper = null;
+      void deps.send({ type: 'tab.showing', url: reportedUrl, left: true }).catch(() => {});
+    },
+    { signal },
+  );
+  // Back to this page from the back/forward cache: it shows its paper again.
+  win.addEventListener('pageshow', (event) => event.persisted && reportPaper(shownPage), {
+    signal,
+  });
   // ─────────────────────────────────────────────────────────────────────────────────────────
 
   const startSession = (url: string) => {

@@ -4,15 +4,21 @@
  * (src/background/site-scripts.ts). Hugging Face is not here: it is asked for at install and
  * its content script is in the manifest.
  *
- * Pure data, read by the background, the library's Sites section, the popup, and the build
+ * Pure, read by the background, the library's Sites section, the popup, and the build
  * (vite.config.ts copies each `stylesheets` file to the same path in the extension).
  */
 import {
   ALPHAXIV_CONTENT_MATCHES,
   ALPHAXIV_ORIGINS,
   ALPHAXIV_PERMISSION_ORIGINS,
+  alphaxivPaperId,
 } from './alphaxiv/urls';
-import { ARXIV_CONTENT_MATCHES, ARXIV_ORIGIN, ARXIV_PERMISSION_ORIGINS } from './arxiv/urls';
+import {
+  ARXIV_CONTENT_MATCHES,
+  ARXIV_ORIGIN,
+  ARXIV_PERMISSION_ORIGINS,
+  arxivPageKind,
+} from './arxiv/urls';
 
 export type OptionalSiteKey = 'arxiv' | 'alphaxiv';
 
@@ -32,6 +38,8 @@ export interface OptionalSite {
   matches: readonly string[];
   /** Stylesheets injected beside the content script's own (`page.css`), by built path. */
   stylesheets: readonly string[];
+  /** Whether the content script decorates the page at `url` (a paper's page or a listing). */
+  decorates: (url: string) => boolean;
 }
 
 export const OPTIONAL_SITES: readonly OptionalSite[] = [
@@ -44,6 +52,7 @@ export const OPTIONAL_SITES: readonly OptionalSite[] = [
     permissionOrigins: ARXIV_PERMISSION_ORIGINS,
     matches: ARXIV_CONTENT_MATCHES,
     stylesheets: ['src/site/arxiv/arxiv.css'],
+    decorates: (url) => arxivPageKind(url).kind !== 'other',
   },
   {
     key: 'alphaxiv',
@@ -54,6 +63,7 @@ export const OPTIONAL_SITES: readonly OptionalSite[] = [
     permissionOrigins: ALPHAXIV_PERMISSION_ORIGINS,
     matches: ALPHAXIV_CONTENT_MATCHES,
     stylesheets: [],
+    decorates: (url) => alphaxivPaperId(url) !== null,
   },
 ];
 

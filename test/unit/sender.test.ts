@@ -54,7 +54,9 @@ describe('senderProblem on the sites a user turns on', () => {
     ]) {
       expect(check({ id: ID, url, tab: {} })).toMatch(/other than huggingface\.co, arxiv\.org/);
     }
-    expect(senderSite({ id: ID, url: 'https://huggingface.co/papers', tab: {} }, ORIGIN)).toBeNull();
+    expect(
+      senderSite({ id: ID, url: 'https://huggingface.co/papers', tab: {} }, ORIGIN),
+    ).toBeNull();
     expect(senderSite({ id: ID, url: `${ORIGIN}src/popup/index.html` }, ORIGIN)).toBeNull();
   });
 });

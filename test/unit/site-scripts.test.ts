@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createSiteScripts,
+  extensionPath,
   originGranted,
   SCRIPT_ID_PREFIX,
   type SiteScript,
@@ -112,6 +113,23 @@ describe('site scripts', () => {
     expect(browser.registered.get(ARXIV)?.runAt).toBe('document_start');
   });
 
+  it('registers files by their path in the extension, as Firefox’s manifest gives them as URLs', async () => {
+    const browser = fakeBrowser(['https://arxiv.org/*']);
+    const base = 'moz-extension://0b3c2a1e-5f6d-4e7a-9b8c-1d2e3f4a5b6c/';
+    browser.deps.contentScript = () => ({
+      js: [`${base}src/content/index.js`],
+      css: [`${base}src/content/page.css`],
+      run_at: 'document_idle',
+    });
+    await createSiteScripts(browser.deps).sync();
+    expect(browser.registered.get(ARXIV)).toMatchObject({
+      js: ['src/content/index.js'],
+      css: ['src/content/page.css', 'src/site/arxiv/arxiv.css'],
+    });
+    expect(extensionPath('chrome-extension://abc/src/x.js')).toBe('src/x.js');
+    expect(extensionPath('/src/x.js')).toBe('src/x.js');
+  });
+
   it('changes nothing when the registrations already match (every background start)', async () => {
     const browser = fakeBrowser(['https://arxiv.org/*', 'https://www.alphaxiv.org/*']);
     const scripts = createSiteScripts(browser.deps);
@@ -191,6 +209,8 @@ describe('site scripts', () => {
   it('compares a registration field by field, ignoring what the browser adds', () => {
     const wanted = scriptFor(optionalSite('arxiv'), ['https://arxiv.org/*'], MANIFEST_SCRIPT);
     expect(sameScript({ ...wanted, persistAcrossSessions: undefined }, wanted)).toBe(true);
+    const reordered = { ...wanted, matches: [...(wanted.matches ?? [])].reverse() };
+    expect(sameScript(reordered, wanted)).toBe(true); // Chrome answers them sorted
     expect(sameScript({ ...wanted, css: ['src/content/page.css'] }, wanted)).toBe(false);
     expect(sameScript({ ...wanted, runAt: 'document_start' }, wanted)).toBe(false);
   });
