@@ -113,6 +113,43 @@ describe('tab.showing', () => {
     expect(titles.get(7)).toBe('Paper Queue');
   });
 
+  it('forgets the page when it says it is left, unless the tab already shows the next one', async () => {
+    await showing(7, ABS);
+    await handleMessage({ type: 'paper.mark', id: paper.id, at: 1, saved: true }, popup, ctx);
+    const left = { type: 'tab.showing', url: ABS, left: true };
+    expect(await handleMessage(left, tabAt(7, ABS), ctx)).toEqual({ ok: true, data: null });
+    expect(session[tabKey(7)]).toBeUndefined();
+    expect(icons.get(7)).toEqual(DEFAULT_ICON);
+    expect(titles.get(7)).toBe('Paper Queue');
+    // The next page reported first: the late word from the one before changes nothing.
+    const next = 'https://arxiv.org/abs/2401.02954';
+    await showing(7, next, { id: '2401.02954', title: 'DeepSeek LLM' });
+    await handleMessage(left, tabAt(7, next), ctx);
+    expect(session[tabKey(7)]).toMatchObject({ id: '2401.02954' });
+    expect(titles.get(7)).toMatch(/DeepSeek LLM/);
+  });
+
+  it('handles a tab’s words in order: a page left and the next one shown never cross', async () => {
+    await showing(7, ABS);
+    const next = 'https://arxiv.org/abs/2401.02954';
+    tabUrls.set(7, next);
+    await Promise.all([
+      handleMessage({ type: 'tab.showing', url: ABS, left: true }, tabAt(7, ABS), ctx),
+      handleMessage(
+        {
+          type: 'tab.showing',
+          url: next,
+          id: '2401.02954',
+          paper: { id: '2401.02954', title: 'DeepSeek LLM' },
+        },
+        tabAt(7, next),
+        ctx,
+      ),
+    ]);
+    expect(session[tabKey(7)]).toMatchObject({ id: '2401.02954' });
+    expect(titles.get(7)).toMatch(/DeepSeek LLM/);
+  });
+
   it('never repaints a tab that has left the page (the browser reset its icon)', async () => {
     await showing(7, ABS);
     icons.clear();
