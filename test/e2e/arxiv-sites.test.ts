@@ -178,15 +178,15 @@ describe('the arXiv listing', () => {
       }, id);
     await eventually(async () => expect(await shown(ID)).toEqual(['none', 'none']));
     expect(await shown('2607.22456')).toEqual(['block', 'block']);
-    // The bar sits before the list, says what it hid, and marks the page read.
+    // The bar sits at the top of the list, says what it hid, and marks the page read.
     const bar = listing.locator('[data-paper-queue-ui="bar"]');
     const barText = () => bar.evaluate((host) => host.shadowRoot?.textContent ?? '');
     await eventually(async () => expect(await barText()).toMatch(/1 read paper hidden/));
     expect(
       await listing.evaluate(
-        () => document.querySelector('[data-paper-queue-ui="bar"]')?.nextElementSibling?.tagName,
+        () => document.querySelector('[data-paper-queue-ui="bar"]')?.parentElement?.id,
       ),
-    ).toBe('DL');
+    ).toBe('articles');
     await bar.getByRole('button', { name: 'Mark all on this page as read' }).click();
     // Every entry read and hidden, its dt with it; the bar says so instead of an empty list.
     await eventually(async () =>

@@ -2,6 +2,7 @@ export const SITE_PAGES: Record<string, Record<string, string>>;
 export function readSitePage(name: string): Promise<string>;
 export interface SiteRouteOptions {
   sitePages?: Record<string, Record<string, string | (() => string)>>;
+  styled?: boolean | ((url: URL) => boolean);
 }
 export function siteAnswer(
   url: URL,

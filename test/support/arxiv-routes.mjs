@@ -27,13 +27,20 @@ export const readSitePage = (name) => readFile(join(here, name), 'utf8');
 /**
  * What to answer a request to arXiv or alphaXiv with; null: not one of those origins.
  * @param {URL} url
- * @param {{ sitePages?: Record<string, Record<string, string | (() => string)>> }} [options]
+ * @param {{ sitePages?: Record<string, Record<string, string | (() => string)>>, styled?: boolean | ((url: URL) => boolean) }} [options]
  *   sitePages: extra or replacement pages by origin, then path, as a fixture name (`arxiv/…`),
- *   HTML text, or a function that makes it.
+ *   HTML text, or a function that makes it. styled: answer every stylesheet arXiv pages link
+ *   with test/fixtures/arxiv-site.css, the stand-in for arXiv's own (the bench, the demo).
  */
 export async function siteAnswer(url, options = {}) {
   const known = SITE_PAGES[url.origin];
   if (!known) return null;
+  const styled =
+    typeof options.styled === 'function' ? options.styled(url) : Boolean(options.styled);
+  if (styled && url.pathname.endsWith('.css')) {
+    const body = await readFile(join(here, 'arxiv-site.css'));
+    return { status: 200, contentType: 'text/css', body };
+  }
   const pages = { ...known, ...options.sitePages?.[url.origin] };
   const page = pages[url.pathname + url.search] ?? pages[url.pathname];
   if (page === undefined) {

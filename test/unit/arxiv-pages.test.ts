@@ -217,8 +217,10 @@ describe.each(LISTINGS)('the listing $file', (listing) => {
     expect(entryTitleLink(dd)?.getAttribute('href')).toBe(`/abs/${listing.first.id}`);
   });
 
-  it('places the bar before the list', () => {
-    expect(adapter?.barAnchor(copies[0]?.article as Element)?.tagName).toBe('DL');
+  it('places the bar at the top of the list, inside its dl', () => {
+    const anchor = adapter?.barAnchor(copies[0]?.article as Element);
+    expect(anchor?.parentElement?.tagName).toBe('DL');
+    expect(anchor?.previousElementSibling).toBeNull();
   });
 
   it('expects every entry: the dts and the paging line agree', () => {

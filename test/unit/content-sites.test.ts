@@ -108,11 +108,9 @@ describe('on an arXiv listing', () => {
     expect(document.querySelectorAll('dl#articles > dt')).toHaveLength(50);
     expect(document.querySelectorAll('dl#articles > dd')).toHaveLength(50);
     expect(document.documentElement.getAttribute('data-paper-queue-mode')).toBe('hide');
-    // The bar stands before the list.
+    // The bar stands at the top of the list.
     expect(
-      document
-        .querySelector('dl#articles')
-        ?.previousElementSibling?.getAttribute('data-paper-queue-ui'),
+      document.querySelector('dl#articles')?.firstElementChild?.getAttribute('data-paper-queue-ui'),
     ).toBe('bar');
     // Read from its own entry: marked "just now" (dimmed, not hidden under the pointer).
     const host = hosts('2607.22529')[0] as HTMLElement;

@@ -106,6 +106,11 @@ export function entryTitleLink(dd: Element): HTMLElement | null {
   return termOfCard(dd)?.querySelector<HTMLElement>(ENTRY_ABS_LINK_SELECTOR) ?? null;
 }
 
+/** The first element of the list a card is in (`dl#articles`: a day heading or the first dt). */
+export function entryListStart(dd: Element): Element | null {
+  return dd.parentElement?.firstElementChild ?? null;
+}
+
 /** How many entries the paging line says this page shows ("1-50" → 50), or 0 without one. */
 export function pagingCount(doc: ParentNode): number {
   const match = /(\d+)\s*[-–]\s*(\d+)/.exec(

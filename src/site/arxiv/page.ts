@@ -5,6 +5,7 @@ import { findAbsTitle, readAbsMeta } from './abs-page';
 import {
   describeEntry,
   entryCardOf,
+  entryListStart,
   entryTitleLink,
   findEntries,
   listingRecognition,
@@ -52,8 +53,8 @@ export function arxivPage(doc: Document, url: string): PageAdapter | null {
     },
     cardOf: entryCardOf,
     titleLink: entryTitleLink,
-    // The bar goes before the list (`dl#articles`), below the paging line.
-    barAnchor: (firstCard) => firstCard.parentElement,
+    // The bar goes at the top of the list, inside its dl (see arxiv.css: no layout shift).
+    barAnchor: entryListStart,
     recognition: (recognized) => listingRecognition(doc, recognized),
   };
 }
