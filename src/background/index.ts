@@ -85,9 +85,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 // A site granted or withdrawn (from the library, the popup, or the browser's own settings).
 browser.permissions.onAdded.addListener(() => quietly(syncSites()));
 browser.permissions.onRemoved.addListener(() => quietly(syncSites()));
-// A closed tab's record goes. (No tabs.onUpdated: it would wake the worker for every page
-// load in the browser; a record of a page the tab has left is told apart by its URL instead.)
-browser.tabs.onRemoved.addListener((tabId) => quietly(tabPapers.closed(tabId)));
+// No tabs.onUpdated or tabs.onRemoved: they would wake the worker for every page load and
+// every closed tab in the browser. A page says when it is left; a record of a closed tab, or
+// of a page the tab has left, is dropped the next time it is looked at (tab-papers.ts).
 
 // The badge is not persisted by the browser across restarts: recompute it on every start.
 const showBadge = () => quietly(refreshBadge(database()));

@@ -145,10 +145,6 @@ export function createTabPapers(deps: TabPaperDeps) {
         });
       }
     },
-    /** The tab closed. */
-    async closed(tabId: number): Promise<void> {
-      await deps.session.remove(tabKey(tabId));
-    },
   };
 }
 
