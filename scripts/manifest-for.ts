@@ -4,7 +4,8 @@
  * `vite.config.ts` hands the result to crxjs. Pure: the input is never changed.
  *
  * Adding a key both browsers read needs nothing here; a key only one browser reads goes in
- * ONLY_FOR below, as a dotted path when it sits inside an object both share.
+ * ONLY_FOR below, as a dotted path when it sits inside an object both share, or as
+ * `path=value` for one value of a list both share (a permission only one browser knows).
  */
 
 export type TargetBrowser = 'chrome' | 'firefox';
@@ -15,8 +16,14 @@ export const BROWSERS: readonly TargetBrowser[] = ['chrome', 'firefox'];
 export const ONLY_FOR: Readonly<Record<TargetBrowser, readonly string[]>> = {
   // Chrome runs the background as a service worker; Firefox MV3 has none and runs an event
   // page from `background.scripts` instead (same entry file).
-  chrome: ['background.service_worker', 'minimum_chrome_version'],
-  firefox: ['background.scripts', 'browser_specific_settings'],
+  chrome: [
+    'background.service_worker',
+    'minimum_chrome_version',
+    // Chrome's side panel; Firefox has its sidebar (`sidebar_action`) and no such permission.
+    'side_panel',
+    'permissions=sidePanel',
+  ],
+  firefox: ['background.scripts', 'browser_specific_settings', 'sidebar_action'],
 };
 
 export type Manifest = Record<string, unknown>;
@@ -32,12 +39,16 @@ export function droppedFor(browser: TargetBrowser): string[] {
 /** A copy of `manifest` without the keys only other browsers read; key order is kept. */
 export function manifestFor(manifest: Manifest, browser: TargetBrowser): Manifest {
   const copy = structuredClone(manifest);
-  for (const path of droppedFor(browser)) {
+  for (const entry of droppedFor(browser)) {
+    const [path, value] = entry.split('=') as [string, string | undefined];
     const keys = path.split('.');
     const last = keys.pop() as string;
     let parent: unknown = copy;
     for (const key of keys) parent = isObject(parent) ? parent[key] : undefined;
-    if (isObject(parent)) delete parent[last];
+    if (!isObject(parent)) continue;
+    const list = parent[last];
+    if (value === undefined) delete parent[last];
+    else if (Array.isArray(list)) parent[last] = list.filter((item) => item !== value);
   }
   return copy;
 }

@@ -14,12 +14,14 @@ import {
   tagMany,
   type Written,
 } from '../db/marks';
-import { decisionTime } from '../db/records';
+import { decisionTime, type PaperRecord, stateOf } from '../db/records';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
 import type { ImportOutcome } from '../db/transfer';
 import type { Announcing, MessageType, RequestOf, Responses } from '../shared/messages';
-import type { MarkState, StateMap } from '../shared/model';
+import type { MarkState, PaperMeta, StateMap } from '../shared/model';
+import type { SiteStatus } from '../shared/this-page';
 import type { TextFile } from './download';
+import type { TabPapers } from './tab-papers';
 import { buildExportFile, importText } from './transfer';
 
 export interface HandlerContext {
@@ -31,6 +33,12 @@ export interface HandlerContext {
   download?: (file: TextFile) => Promise<void>;
   /** Applies the pages' outbox now (background/outbox.ts), one drain at a time. */
   drainOutbox?: () => Promise<{ applied: number; failed: number }>;
+  /** The sender's tab, for a content script's message. */
+  tabId?: number;
+  /** What each tab shows, and its toolbar icon (tab-papers.ts). */
+  tabs?: TabPapers;
+  /** Registers the content script on the granted sites; answers each site's status. */
+  sites?: () => Promise<SiteStatus[]>;
 }
 
 /** What an announcing handler hands the router: its reply and what it changed. */
@@ -71,6 +79,12 @@ const fromImport = <Reply>(reply: Reply, outcome: ImportOutcome): Announced<Repl
   changed: outcome.changed,
   newlySaved: outcome.savedIds,
 });
+
+/** A stored paper record as the metadata a page would send (without our bookkeeping). */
+function metaOf(record: PaperRecord): PaperMeta {
+  const { firstSeenAt: _first, lastSeenAt: _last, ...meta } = record;
+  return meta;
+}
 
 export const HANDLERS: Handlers = {
   'papers.seen': (request, { db, now }) => recordSeen(db, request.papers, now),
@@ -132,5 +146,33 @@ export const HANDLERS: Handlers = {
   'snapshots.restore': async (request, { db, now }) => {
     const outcome = await restoreSnapshot(db, request.id, now);
     return fromImport({ kind: 'snapshot' as const, report: outcome.report }, outcome);
+  },
+  'tab.showing': async (request, { db, tabId, tabs }) => {
+    if (tabId === undefined || !tabs) throw new Error('Only a page in a tab says what it shows.');
+    const { id, url, paper, left } = request;
+    if (left) {
+      await tabs.left(tabId, url);
+      return null;
+    }
+    if (!id) {
+      await tabs.showing(tabId, url, null);
+      return null;
+    }
+    const [mark, stored] = await Promise.all([db.marks.get(id), db.papers.get(id)]);
+    const state = stateOf(mark);
+    const title = stored?.title ?? paper?.title ?? id;
+    await tabs.showing(tabId, url, { id, title, state, ...(paper ? { meta: paper } : {}) });
+    return state;
+  },
+  'tab.paper': async (request, { db, tabs }) => {
+    const record = await tabs?.current(request.tabId);
+    if (!record) return null;
+    const [mark, stored] = await Promise.all([db.marks.get(record.id), db.papers.get(record.id)]);
+    const paper = stored ? metaOf(stored) : (record.paper ?? { id: record.id, title: record.id });
+    return { tabId: record.tabId, url: record.url, paper, state: stateOf(mark) };
+  },
+  'sites.status': async (_request, { sites }) => {
+    if (!sites) throw new Error('Sites cannot be turned on here.');
+    return sites();
   },
 };

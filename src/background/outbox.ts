@@ -5,7 +5,8 @@
  * entries. Run when a page asks (`outbox.flush`), when an entry appears, and at every start,
  * so an entry left by a page that closed, or by a worker that stopped, is never lost.
  * A malformed entry is dropped with a console warning; one that cannot be written (a full
- * disk) comes back to its page with the reason.
+ * disk), or that comes from a site the user has turned off since its page loaded, comes back
+ * to its page with the reason.
  */
 import browser from 'webextension-polyfill';
 import type { PaperQueueDB } from '../db/database';
@@ -20,6 +21,13 @@ interface Storage {
   get: (keys: string | null) => Promise<Record<string, unknown>>;
   set: (items: Record<string, unknown>) => Promise<void>;
   remove: (keys: string[]) => Promise<void>;
+}
+
+export interface DrainOptions {
+  storage?: Storage;
+  warn?: (message: string) => void;
+  /** Why a decision from the page at this URL is refused now, or null (sender.ts). */
+  refusal?: (page: string) => Promise<string | null>;
 }
 
 /** Failed entries older than this are removed (the page that made them is gone). */
@@ -41,8 +49,11 @@ export async function drainOutbox(
   db: PaperQueueDB,
   now: number,
   announce: (changed: StateMap) => Promise<void>,
-  storage: Storage = browser.storage.local,
-  warn: (message: string) => void = (message) => console.warn(message),
+  {
+    storage = browser.storage.local,
+    warn = (message) => console.warn(message),
+    refusal = async () => null,
+  }: DrainOptions = {},
 ): Promise<Drained> {
   const items = await storage.get(null);
   const failedBefore = (value: unknown) => Boolean((value as { failed?: unknown } | null)?.failed);
@@ -65,6 +76,12 @@ export async function drainOutbox(
       continue;
     }
     const { entry } = parsed;
+    const refused = await refusal(entry.page);
+    if (refused) {
+      failed[key] = { ...entry, failed: refused };
+      drained.failed++;
+      continue;
+    }
     try {
       const written = await applyIntents(db, entry.marks, decisionTime(entry.at, now), now, {
         papers: entry.paper ? [entry.paper] : [],

@@ -16,9 +16,11 @@ import {
 } from '../shared/messages';
 import type { StateMap } from '../shared/model';
 import { parseRequest } from '../shared/protocol';
+import type { SiteStatus } from '../shared/this-page';
 import type { TextFile } from './download';
 import { type Announced, HANDLERS } from './handlers';
-import { type SenderInfo, senderProblem } from './sender';
+import { type SenderInfo, senderProblem, senderSite, siteRefusal } from './sender';
+import type { TabPapers } from './tab-papers';
 
 export interface RouterContext {
   db: () => PaperQueueDB;
@@ -34,6 +36,15 @@ export interface RouterContext {
   fetchMetadata?: (ids: string[]) => void;
   /** Applies the pages' outbox now. */
   drainOutbox?: () => Promise<{ applied: number; failed: number }>;
+  /**
+   * Whether the user granted the site of a content script on arxiv.org or alphaxiv.org (a tab
+   * whose site was turned off again may still run the script it had). Without it, refused.
+   */
+  siteGranted?: (pageUrl: string) => Promise<boolean>;
+  /** What each tab shows, and its toolbar icon. */
+  tabs?: TabPapers;
+  /** Registers the content script on the granted sites; answers each site's status. */
+  sites?: () => Promise<SiteStatus[]>;
   now?: () => number;
 }
 
@@ -44,6 +55,9 @@ export async function handleMessage(
 ): Promise<Reply<Responses[MessageType]>> {
   const refused = senderProblem(sender, ctx.extensionId, ctx.extensionOrigin);
   if (refused) return { ok: false, error: refused };
+  const site = senderSite(sender, ctx.extensionOrigin);
+  const siteRefused = site && (await siteRefusal(site.url, ctx.siteGranted));
+  if (siteRefused) return { ok: false, error: siteRefused };
   const parsed = parseRequest(raw);
   if (!parsed.ok) return parsed;
   const { request } = parsed;
@@ -51,7 +65,7 @@ export async function handleMessage(
     return { ok: false, error: `Refused: ${request.type} is for the extension's own pages` };
   }
   try {
-    return { ok: true, data: await run(request.type, request, ctx) };
+    return { ok: true, data: await run(request.type, request, ctx, sender.tab?.id) };
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }
@@ -66,6 +80,7 @@ async function run<T extends MessageType>(
   type: T,
   request: RequestOf<T>,
   ctx: RouterContext,
+  tabId: number | undefined,
 ): Promise<Responses[T]> {
   const db = ctx.db();
   await openOrExplain(db);
@@ -75,6 +90,9 @@ async function run<T extends MessageType>(
     markReadOnOpen: ctx.markReadOnOpen ?? (async () => false),
     download: ctx.download,
     drainOutbox: ctx.drainOutbox,
+    tabId,
+    tabs: ctx.tabs,
+    sites: ctx.sites,
   });
   if (!MESSAGES[type].announces) return outcome as Responses[T];
   // Only after the transaction committed: tabs never show a change that was lost.

@@ -11,7 +11,7 @@
 import { OUTBOX_PREFIX } from '../shared/outbox';
 import { driftMessage, hasDrifted, type PageStatus } from '../shared/page-status';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { pageAdapterFor } from '../site';
+import { type PageAdapter, pageAdapterFor } from '../site';
 import type { ContentDeps, StorageChanges } from './content-deps';
 import { trackLive } from './diagnostics';
 import { MarkStore } from './mark-store';
@@ -46,6 +46,7 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
     removeOutbox: (key) => deps.removeStorage([key]),
     flush: () => deps.send({ type: 'outbox.flush' }),
     nextOutboxKey: () => `${OUTBOX_PREFIX}${deps.runId}.${++outboxCount}`,
+    pageUrl: () => win.location.href,
   });
   let session: PageSession | null = null;
   let kind: PageStatus['kind'] = 'other';
@@ -98,9 +99,48 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
     );
   }
 
+  // ── The toolbar and "This page" (background/tab-papers.ts): which paper this tab shows. ──
+  // Told when a view is a paper's page, when the tab moves from one to another view, and when
+  // the page is left (Chrome keeps a tab's icon across page loads: the background resets it).
+  let reportedPaper: string | null = null;
+  let reportedUrl = '';
+  let shownPage: PageAdapter | null = null;
+  const reportPaper = (page: PageAdapter | null) => {
+    shownPage = page;
+    const id = page?.paperId ?? null;
+    if (id === null && reportedPaper === null) return;
+    reportedPaper = id;
+    const tell = () => {
+      if (signal.aborted) return;
+      const paper = id ? (page?.paperMeta?.() ?? undefined) : undefined;
+      reportedUrl = win.location.href;
+      const report = { url: reportedUrl, ...(id ? { id } : {}), ...(paper ? { paper } : {}) };
+      void deps.send({ type: 'tab.showing', ...report }).catch(() => {});
+    };
+    // Before the parser reached the head, the page cannot say what it is yet.
+    if (doc.readyState === 'loading') {
+      doc.addEventListener('DOMContentLoaded', tell, { once: true, signal });
+    } else tell();
+  };
+  win.addEventListener(
+    'pagehide',
+    () => {
+      if (reportedPaper === null || !reportedUrl) return;
+      reportedPaper = null;
+      void deps.send({ type: 'tab.showing', url: reportedUrl, left: true }).catch(() => {});
+    },
+    { signal },
+  );
+  // Back to this page from the back/forward cache: it shows its paper again.
+  win.addEventListener('pageshow', (event) => event.persisted && reportPaper(shownPage), {
+    signal,
+  });
+  // ─────────────────────────────────────────────────────────────────────────────────────────
+
   const startSession = (url: string) => {
     if (signal.aborted || !aliveOrStop()) return;
     const page = pageAdapterFor(doc, url);
+    reportPaper(page);
     if (!page) return;
     kind = page.kind;
     session = startPageSession(doc, page, store, deps, {

@@ -28,6 +28,8 @@ export interface StoreDeps {
   flush: () => Promise<unknown>;
   /** A storage key for this tab's next outbox entry. */
   nextOutboxKey: () => string;
+  /** The URL of the page deciding (the background refuses a site turned off since). */
+  pageUrl: () => string;
   clock?: () => number;
 }
 
@@ -184,6 +186,7 @@ export class MarkStore {
     const entry: OutboxEntry = {
       at: (this.deps.clock ?? Date.now)(),
       marks: { ...changes },
+      page: this.deps.pageUrl(),
       ...(paper ? { paper } : {}),
     };
     const done = new Promise<void>((resolve, reject) => this.waiting.set(key, { resolve, reject }));

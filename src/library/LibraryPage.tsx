@@ -13,6 +13,7 @@ import type { Send } from '../ui/queue/use-queue-actions';
 import { useSettings } from '../ui/queue/use-settings';
 import { TransferSlot } from '../ui/transfer/TransferSlot';
 import { SettingsSection } from './SettingsSection';
+import { SitesSection } from './SitesSection';
 import { StorageSection } from './StorageSection';
 
 interface Props {
@@ -53,6 +54,7 @@ export function LibraryPage({ db, send, onFirstRender, firstScreen }: Props) {
       </main>
       <aside class="library-side" aria-label="Settings, your data, export and import">
         <SettingsSection />
+        <SitesSection send={send} />
         <StorageSection db={db} />
         <section
           id="export-import"

@@ -15,6 +15,8 @@ import { QueueView } from '../ui/queue/QueueView';
 import type { Send } from '../ui/queue/use-queue-actions';
 import { TransferSlot } from '../ui/transfer/TransferSlot';
 import { DriftNotice } from './DriftNotice';
+import { SidePanelButton } from './SidePanelButton';
+import { ThisPage } from './ThisPage';
 
 interface Props {
   db: PaperQueueDB;
@@ -71,8 +73,10 @@ export function QueuePopup({ db, send, onFirstRender, firstScreen }: Props) {
           >
             Open library
           </button>
+          <SidePanelButton />
         </div>
       </header>
+      <ThisPage db={db} send={send} />
       <DriftNotice />
       <QueueView
         db={db}

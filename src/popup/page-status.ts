@@ -5,12 +5,14 @@
 import browser from 'webextension-polyfill';
 import { PAGE_STATUS_REQUEST, type PageStatus } from '../shared/page-status';
 import { isSiteUrl } from '../site/huggingface/urls';
+import { optionalSiteOf } from '../site/optional-sites';
 
 async function targetTabId(): Promise<number | undefined> {
   const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
   if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id !== undefined && isSiteUrl(tab.url) ? tab.id : undefined;
+  const decorated = isSiteUrl(tab?.url) || optionalSiteOf(tab?.url) !== null;
+  return tab?.id !== undefined && decorated ? tab.id : undefined;
 }
 
 /** The page's status, or null when the tab is not a papers page or does not answer. */

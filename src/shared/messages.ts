@@ -12,6 +12,7 @@
 import type { InferOutput } from 'valibot';
 import type { MarkState, StateMap } from './model';
 import type { REQUEST_SCHEMAS } from './protocol';
+import type { SiteStatus, ThisPage } from './this-page';
 import type { ExportResult, ImportResult, SnapshotSummary } from './transfer-types';
 
 /** Who may send a request: any context of this extension, or only its own pages. */
@@ -114,6 +115,33 @@ export const MESSAGES = {
     resend: false,
     announces: true,
     reply: replies<ImportResult>(),
+  },
+  /**
+   * A content script says which paper its tab shows (`id`), or that it shows none: the
+   * toolbar icon and title of that tab follow the paper's state (background/tab-papers.ts).
+   */
+  'tab.showing': {
+    from: 'any',
+    resend: true,
+    announces: false,
+    reply: replies<MarkState | null>(),
+  },
+  /** Which paper a tab shows, with its state: the popup's and side panel's "This page". */
+  'tab.paper': {
+    from: 'extension-pages',
+    resend: true,
+    announces: false,
+    reply: replies<ThisPage | null>(),
+  },
+  /**
+   * Makes the content script's registrations match the sites the user granted, and says
+   * which are on (the library's Sites section, the popup after a grant).
+   */
+  'sites.status': {
+    from: 'extension-pages',
+    resend: true,
+    announces: false,
+    reply: replies<SiteStatus[]>(),
   },
 } as const satisfies Record<string, Rule>;
 

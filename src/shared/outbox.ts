@@ -18,6 +18,11 @@ export interface OutboxEntry {
   at: number;
   /** Intended values, never flips. */
   marks: Record<string, Partial<PaperState>>;
+  /**
+   * The page that decided (its URL). A decision from a site the user has turned off since
+   * the page loaded is refused, as its messages are.
+   */
+  page: string;
   /** What the page says about the paper, for a single Save (its first record). */
   paper?: PaperMeta;
   /** Set by the background when it could not apply the entry: why. */
@@ -30,7 +35,12 @@ export const isOutboxKey = (key: string) => key.startsWith(OUTBOX_PREFIX);
 export function readOutboxEntry(value: unknown): OutboxEntry | null {
   if (typeof value !== 'object' || value === null) return null;
   const entry = value as Partial<OutboxEntry>;
-  if (typeof entry.at !== 'number' || typeof entry.marks !== 'object' || entry.marks === null) {
+  if (
+    typeof entry.at !== 'number' ||
+    typeof entry.page !== 'string' ||
+    typeof entry.marks !== 'object' ||
+    entry.marks === null
+  ) {
     return null;
   }
   return entry as OutboxEntry;

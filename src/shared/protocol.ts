@@ -162,6 +162,26 @@ export const REQUEST_SCHEMAS = {
     type: v.literal('snapshots.restore'),
     id: v.pipe(v.number(), v.integer(), v.minValue(1)),
   }),
+  /**
+   * `id`: the paper the page at `url` shows (none: it shows no paper); `left`: the page at
+   * `url` is being left (its tab may go anywhere next).
+   */
+  'tab.showing': v.pipe(
+    v.strictObject({
+      type: v.literal('tab.showing'),
+      url: HttpsUrl,
+      id: v.optional(PaperId),
+      paper: v.optional(PaperMetaSchema),
+      left: v.optional(v.literal(true)),
+    }),
+    v.check((m) => !m.paper || m.paper.id === m.id, 'Carries metadata of another paper'),
+    v.check((m) => !(m.left && m.id), 'Leaves a page and shows a paper'),
+  ),
+  'tab.paper': v.strictObject({
+    type: v.literal('tab.paper'),
+    tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  'sites.status': v.strictObject({ type: v.literal('sites.status') }),
 } satisfies Record<MessageType, v.GenericSchema>;
 
 export type ParsedRequest = { ok: true; request: Request } | { ok: false; error: string };
@@ -190,6 +210,7 @@ const OutboxEntrySchema = v.pipe(
   v.strictObject({
     at: DecidedAt,
     marks: MarksById,
+    page: HttpsUrl,
     paper: v.optional(PaperMetaSchema),
     failed: v.optional(text(1000)),
   }),

@@ -35,6 +35,11 @@ export interface PageAdapter {
    * called once per batch, so a site can read a big description once and cache it.
    */
   describe(copies: readonly CardCopy[]): Map<string, PaperMeta>;
+  /**
+   * What the page says about its own paper (paper pages), for the toolbar and the popup's
+   * "This page" even where no heading took controls; null when it cannot tell (yet).
+   */
+  paperMeta?: () => PaperMeta | null;
   /** The card an element of ours sits in (what the read filter hides or dims). */
   cardOf(el: Element): Element | null;
   /** The link that opens a card's paper (keyboard focus moves to it; `o` opens it). */

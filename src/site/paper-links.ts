@@ -1,6 +1,6 @@
 /**
  * Finding a paper's arXiv id in what other tools write: a bare id (`2407.21783`,
- * `arXiv:2407.21783v2`), an arxiv.org or huggingface.co/papers link, or the DOI arXiv registers
+ * `arXiv:2407.21783v2`), an arxiv.org, huggingface.co/papers or alphaxiv.org link, or the DOI arXiv registers
  * for every paper (`10.48550/arXiv.2407.21783`). Pure; shared by every import parser.
  */
 import { normalizePaperId } from './paper-id';
@@ -26,12 +26,14 @@ export function issuedPaperId(raw: string): string | null {
 const ARXIV_PATH = /^\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/;
 const HF_PATH = /^\/papers\/([^/]+?)\/?$/;
 const DOI_PATH = /^\/(10\.48550\/arxiv\..+)$/i;
+const ALPHAXIV_PATH = /^\/(?:abs|overview)\/(.+?)\/?$/;
 
 const HOSTS: Record<string, RegExp> = {
   'arxiv.org': ARXIV_PATH,
   'export.arxiv.org': ARXIV_PATH,
   'huggingface.co': HF_PATH,
   'hf.co': HF_PATH,
+  'alphaxiv.org': ALPHAXIV_PATH,
   'doi.org': DOI_PATH,
   'dx.doi.org': DOI_PATH,
 };

@@ -11,10 +11,22 @@ const DIST = join(__dirname, '../../dist');
 const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
 
 describe('dist/manifest.json', () => {
-  it('asks for storage and downloads only, and for huggingface.co only', () => {
+  it('asks for huggingface.co only at install; arXiv and alphaXiv only when turned on', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'downloads']);
+    expect(manifest.permissions).toEqual([
+      'storage',
+      'unlimitedStorage',
+      'downloads',
+      'scripting',
+      'activeTab',
+      'sidePanel',
+    ]);
     expect(manifest.host_permissions).toEqual(['https://huggingface.co/*']);
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://arxiv.org/*',
+      'https://www.alphaxiv.org/*',
+      'https://alphaxiv.org/*',
+    ]);
     expect(manifest.content_scripts).toEqual([
       expect.objectContaining({ matches: ['https://huggingface.co/papers*'] }),
     ]);

@@ -34,7 +34,9 @@ type Expected = Record<string, { saved: boolean; read: boolean }>;
 // Read cards stay in view, so every card can be clicked again.
 const session = useExtensionSession({ settings: { hideMode: 'show' } });
 
+/** What the card shows the user: read once it is in view (not waiting for the index). */
 async function shownState(page: Page, id: string) {
+  await page.waitForFunction(() => !document.querySelector('[data-paper-queue-pending]'));
   const host = controlsOf(page, id);
   return {
     saved: (await saveButton(host).first().getAttribute('aria-pressed')) === 'true',

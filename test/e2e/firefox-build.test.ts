@@ -71,12 +71,23 @@ describe('dist-firefox/manifest.json', () => {
     expect(firefox.browser_specific_settings.gecko.id).toBe('paper-queue@paperqueue.dev');
   });
 
-  it('matches the Chrome build everywhere but the background and browser settings', () => {
+  it('matches the Chrome build everywhere but the background, browser settings and side panel', () => {
     const shared = (m: Record<string, unknown>) => {
-      const { background, browser_specific_settings, minimum_chrome_version, ...rest } = m;
+      const {
+        background,
+        browser_specific_settings,
+        minimum_chrome_version,
+        side_panel,
+        sidebar_action,
+        permissions,
+        ...rest
+      } = m;
       return rest;
     };
     expect(shared(firefox)).toEqual(shared(chrome));
+    // Chrome's side panel needs a permission Firefox's sidebar does not know.
+    expect(chrome.permissions).toEqual([...firefox.permissions, 'sidePanel']);
+    expect(firefox.sidebar_action.default_panel).toBe(chrome.side_panel.default_path);
   });
 
   it('ships the same compiled code as the Chrome build', () => {

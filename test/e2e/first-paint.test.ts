@@ -54,11 +54,15 @@ async function pageOwnMovers(name: string): Promise<{ movers: Set<string>; shift
   return { movers, shifts };
 }
 
-/** The shift of entries that move at least one element the page does not move itself. */
+/** The entries that move at least one element the page does not move itself. */
+const addedEntries = (log: PaintLog, own: Set<string>) =>
+  log.shifts.filter((s) => s.movers.some((mover) => !own.has(mover)));
+
+/** Their shift; and, when there is any, what moved (for the failure's message). */
 function addedShift(log: PaintLog, own: Set<string>): number {
-  return log.shifts
-    .filter((s) => s.movers.some((mover) => !own.has(mover)))
-    .reduce((sum, s) => sum + s.value, 0);
+  const added = addedEntries(log, own);
+  if (added.length > 0) console.info('shifted by the extension:', JSON.stringify(added));
+  return added.reduce((sum, s) => sum + s.value, 0);
 }
 
 async function markRead(ids: string[]) {

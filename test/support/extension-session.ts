@@ -1,6 +1,7 @@
 // One Chromium with the built extension and the saved pages, for an end-to-end test file.
 import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
+import type { SiteRouteOptions } from './arxiv-routes.mjs';
 import { reloadExtension } from './chrome-extensions-page.mjs';
 import { serveHuggingFace } from './huggingface-routes.mjs';
 import { launchWithExtension } from './launch-chromium.mjs';
@@ -13,6 +14,8 @@ export interface ExtensionSession {
   worker: Worker;
   /** Opens a huggingface.co URL (served from the fixtures) and waits for the controls. */
   openSite: (path: string) => Promise<Page>;
+  /** Opens any served URL (arXiv, alphaXiv too); waits for the controls unless told not to. */
+  openPage: (url: string, options?: { controls?: boolean }) => Promise<Page>;
   /** Opens the popup's page in a tab, as the toolbar button would show it. */
   openPopup: () => Promise<Page>;
   /** Changes the user's settings as the library page would (all tabs follow). */
@@ -30,15 +33,17 @@ export interface SessionOptions {
   extensionDir?: string;
   /** Serve the pages with test/fixtures/site.css, the stand-in for the site's stylesheet. */
   styled?: boolean;
+  /** arXiv and alphaXiv pages besides the saved ones, by origin and path (arxiv-routes.mjs). */
+  sitePages?: SiteRouteOptions['sitePages'];
 }
 
 export async function startSession(
   pages?: Pages,
   options: SessionOptions = {},
 ): Promise<ExtensionSession> {
-  const { styled, ...launch } = options;
+  const { styled, sitePages, ...launch } = options;
   const { context, extensionId, worker, close } = await launchWithExtension(launch);
-  await serveHuggingFace(context, { pages, styled });
+  await serveHuggingFace(context, { pages, styled, sitePages });
   return {
     context,
     extensionId,
@@ -48,6 +53,13 @@ export async function startSession(
       const page = await context.newPage();
       await page.goto(`https://huggingface.co${path}`);
       await page.locator('[data-paper-queue-id]').first().waitFor({ state: 'attached' });
+      return page;
+    },
+    openPage: async (url, { controls = true } = {}) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      if (controls)
+        await page.locator('[data-paper-queue-id]').first().waitFor({ state: 'attached' });
       return page;
     },
     setSettings: async (patch) => {

@@ -21,6 +21,8 @@ export function fakeBackground(initial: Record<string, PaperState> = {}) {
   const storage: Record<string, unknown> = { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS } };
   const storageListeners = new Set<(changes: StorageChanges) => void>();
   const requests: Request[] = [];
+  /** Every outbox entry the background applied, in order. */
+  const drained: OutboxEntry[] = [];
   const warnings: string[] = [];
   let statusOf: () => PageStatus = () => {
     throw new Error('no status responder');
@@ -88,6 +90,7 @@ export function fakeBackground(initial: Record<string, PaperState> = {}) {
       }
       touched = [...touched, ...Object.keys(parsed.entry.marks)];
       applied.push(key);
+      drained.push(parsed.entry as OutboxEntry);
     }
     if (touched.length > 0) publish(touched);
     removeStorage(applied);
@@ -108,6 +111,8 @@ export function fakeBackground(initial: Record<string, PaperState> = {}) {
         return states[request.id] ?? UNMARKED;
       case 'outbox.flush':
         return drain();
+      case 'tab.showing':
+        return request.id ? (states[request.id] ?? UNMARKED) : null;
       default:
         throw new Error(`The content script never sends ${request.type}`);
     }
@@ -145,6 +150,7 @@ export function fakeBackground(initial: Record<string, PaperState> = {}) {
     states,
     storage,
     requests,
+    drained,
     warnings,
     /** Another context changed these papers: written, then published in the index. */
     change: (changes: Record<string, PaperState>) => {

@@ -9,6 +9,8 @@ export interface FirefoxSession {
   extensionBase: string;
   /** Opens a huggingface.co URL (served from the fixtures) and waits for the controls. */
   openSite: (path: string) => Promise<Page>;
+  /** Opens any served URL (arXiv, alphaXiv too); waits for the controls unless told not to. */
+  openPage: (url: string, options?: { controls?: boolean }) => Promise<Page>;
   /** Opens the popup's page in a tab, as the toolbar button would show it. */
   openPopup: () => Promise<Page>;
   close: () => Promise<void>;
@@ -26,8 +28,12 @@ export async function serveFixtures(page: Page, options: FixtureOptions): Promis
   });
 }
 
-export async function startFirefoxSession(options: FixtureOptions = {}): Promise<FirefoxSession> {
-  const { browser, extensionBase, close } = await launchFirefoxWithExtension();
+export async function startFirefoxSession(
+  options: FixtureOptions & { prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxSession> {
+  const { browser, extensionBase, close } = await launchFirefoxWithExtension({
+    prefs: options.prefs,
+  });
   return {
     browser,
     extensionBase,
@@ -37,6 +43,13 @@ export async function startFirefoxSession(options: FixtureOptions = {}): Promise
       await serveFixtures(page, options);
       await page.goto(`https://huggingface.co${path}`);
       await page.waitForSelector('[data-paper-queue-id]', { timeout: 15_000 });
+      return page;
+    },
+    openPage: async (url, { controls = true } = {}) => {
+      const page = await browser.newPage();
+      await serveFixtures(page, options);
+      await page.goto(url);
+      if (controls) await page.waitForSelector('[data-paper-queue-id]', { timeout: 15_000 });
       return page;
     },
     openPopup: async () => {
@@ -55,7 +68,9 @@ export async function startFirefoxSession(options: FixtureOptions = {}): Promise
 }
 
 /** One Firefox for the enclosing file or describe block: beforeAll starts it, afterAll closes it. */
-export function useFirefoxSession(options: FixtureOptions = {}): FirefoxSession {
+export function useFirefoxSession(
+  options: FixtureOptions & { prefs?: Record<string, unknown> } = {},
+): FirefoxSession {
   return useSession(() => startFirefoxSession(options));
 }
 

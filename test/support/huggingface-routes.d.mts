@@ -1,8 +1,9 @@
 import type { BrowserContext } from 'playwright-core';
+import type { SiteRouteOptions } from './arxiv-routes.mjs';
 
 export const FIXTURES: string;
 export const PAGES: Record<string, string>;
-export interface FixtureOptions {
+export interface FixtureOptions extends SiteRouteOptions {
   styled?: boolean;
   pages?: Record<string, string | (() => string)>;
 }

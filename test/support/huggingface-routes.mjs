@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteAnswer } from './arxiv-routes.mjs';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
@@ -18,15 +19,16 @@ export const PAGES = {
 const STYLE_LINK = '<link rel="stylesheet" href="/__fixture__/site.css">';
 
 /**
- * What to answer a web request with: `null` means refuse it (not huggingface.co).
+ * What to answer a web request with: `null` means refuse it (not huggingface.co, arXiv or alphaXiv).
  * @param {URL} url
- * @param {{ styled?: boolean | ((url: URL) => boolean), pages?: Record<string, string | (() => string)> }} [options]
+ * @param {{ styled?: boolean | ((url: URL) => boolean), pages?: Record<string, string | (() => string)>, sitePages?: Record<string, Record<string, string | (() => string)>> }} [options]
  *   styled: serve site.css (the stand-in for the site's stylesheet) with every page, or with
  *   the pages this function picks.
  * @returns {Promise<{ status: number, contentType: string, body: string | Buffer } | null>}
  */
 export async function fixtureAnswer(url, options = {}) {
-  if (url.origin !== 'https://huggingface.co') return null;
+  // arXiv and alphaXiv (arxiv-routes.mjs); null for every other site.
+  if (url.origin !== 'https://huggingface.co') return siteAnswer(url, options);
   const pages = { ...PAGES, ...options.pages };
   const styled =
     typeof options.styled === 'function' ? options.styled(url) : Boolean(options.styled);
@@ -52,7 +54,7 @@ export async function fixtureAnswer(url, options = {}) {
 
 /**
  * @param {import('playwright-core').BrowserContext} context
- * @param {{ styled?: boolean | ((url: URL) => boolean), pages?: Record<string, string | (() => string)> }} [options]
+ * @param {{ styled?: boolean | ((url: URL) => boolean), pages?: Record<string, string | (() => string)>, sitePages?: Record<string, Record<string, string | (() => string)>> }} [options]
  *   styled: add test/fixtures/site.css so the page looks like a listing (demo only);
  *   pages: extra or replacement pages, by path (+ query), as HTML text or a function.
  */

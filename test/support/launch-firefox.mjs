@@ -25,7 +25,7 @@ export function firefoxPath() {
   return path;
 }
 
-/** @param {{ extensionDir?: string }} [options] */
+/** @param {{ extensionDir?: string, prefs?: Record<string, unknown> }} [options] prefs: more Firefox preferences */
 export async function launchFirefoxWithExtension(options = {}) {
   const extensionDir = resolve(options.extensionDir ?? 'dist-firefox');
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -46,6 +46,7 @@ export async function launchFirefoxWithExtension(options = {}) {
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': 9,
       'network.proxy.no_proxies_on': '',
+      ...options.prefs,
     },
   });
   try {

@@ -4,7 +4,7 @@
 
 export interface PaintLog {
   shift: number;
-  shifts: { value: number; movers: string[] }[];
+  shifts: { value: number; at: number; movers: string[] }[];
   displayed: string[];
   unidentified: number;
 }
@@ -19,7 +19,7 @@ export interface PaintLog {
 export function watchPaint(): void {
   const log = {
     shift: 0,
-    shifts: [] as { value: number; movers: string[] }[],
+    shifts: [] as { value: number; at: number; movers: string[] }[],
     displayed: [] as string[],
     unidentified: 0,
   };
@@ -42,6 +42,7 @@ export function watchPaint(): void {
         log.shift += entry.value;
         log.shifts.push({
           value: entry.value,
+          at: Math.round(entry.startTime),
           movers: entry.sources.map((s) => signature(s.node)),
         });
       }

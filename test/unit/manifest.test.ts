@@ -8,7 +8,14 @@ const chrome = manifestFor(source, 'chrome');
 const firefox = manifestFor(source, 'firefox');
 
 /** The keys either browser may have on its own. */
-const PER_BROWSER = ['background', 'browser_specific_settings', 'minimum_chrome_version'];
+const PER_BROWSER = [
+  'background',
+  'browser_specific_settings',
+  'minimum_chrome_version',
+  'side_panel',
+  'sidebar_action',
+  'permissions',
+];
 const shared = (manifest: Manifest) =>
   Object.fromEntries(Object.entries(manifest).filter(([key]) => !PER_BROWSER.includes(key)));
 
@@ -60,8 +67,29 @@ describe('manifestFor on manifest.json: both', () => {
 
   it('asks both browsers for the same permissions and runs the same content script', () => {
     expect(shared(firefox)).toEqual(shared(chrome));
-    expect(firefox.permissions).toEqual(['storage', 'unlimitedStorage', 'downloads']);
+    const both = ['storage', 'unlimitedStorage', 'downloads', 'scripting', 'activeTab'];
+    expect(firefox.permissions).toEqual(both);
+    expect(chrome.permissions).toEqual([...both, 'sidePanel']);
+  });
+
+  it('asks for huggingface.co at install, and for arXiv and alphaXiv only when turned on', () => {
     expect(firefox.host_permissions).toEqual(['https://huggingface.co/*']);
+    expect(firefox.optional_host_permissions).toEqual([
+      'https://arxiv.org/*',
+      'https://www.alphaxiv.org/*',
+      'https://alphaxiv.org/*',
+    ]);
+  });
+
+  it('opens the queue beside the page: a side panel in Chrome, a sidebar in Firefox', () => {
+    expect(chrome.side_panel).toEqual({ default_path: 'src/sidepanel/index.html' });
+    expect(chrome).not.toHaveProperty('sidebar_action');
+    expect(firefox).not.toHaveProperty('side_panel');
+    expect(firefox.sidebar_action).toMatchObject({
+      default_panel: 'src/sidepanel/index.html',
+      // Firefox opens a sidebar at install unless told not to; users dislike that.
+      open_at_install: false,
+    });
   });
 
   it.each(BROWSERS)('%s keeps the key order of manifest.json (the built file follows it)', (b) => {
@@ -69,12 +97,14 @@ describe('manifestFor on manifest.json: both', () => {
     expect(kept).toEqual(Object.keys(source).filter((key) => kept.includes(key)));
   });
 
-  it('names only keys that manifest.json has, so a typo in the table cannot pass', () => {
-    for (const path of BROWSERS.flatMap((b) => ONLY_FOR[b])) {
+  it('names only keys (and list values) that manifest.json has, so a typo cannot pass', () => {
+    for (const entry of BROWSERS.flatMap((b) => ONLY_FOR[b])) {
+      const [path, item] = entry.split('=') as [string, string | undefined];
       const value = path
         .split('.')
         .reduce<unknown>((node, key) => (node as Manifest | undefined)?.[key], source);
       expect(value, path).toBeDefined();
+      if (item !== undefined) expect(value, entry).toContain(item);
     }
   });
 });
@@ -85,7 +115,8 @@ describe('manifestFor, generically', () => {
     background: { service_worker: 'bg.js', scripts: ['bg.js'], type: 'module' },
     minimum_chrome_version: '120',
     browser_specific_settings: { gecko: { id: 'x@y' } },
-    side_panel: { default_path: 'panel.html' },
+    options_page: 'options.html',
+    permissions: ['storage', 'sidePanel'],
   };
 
   it('drops the other browser’s keys, top-level and nested, and keeps the rest in order', () => {
@@ -93,14 +124,18 @@ describe('manifestFor, generically', () => {
       name: 'x',
       background: { service_worker: 'bg.js', type: 'module' },
       minimum_chrome_version: '120',
-      side_panel: { default_path: 'panel.html' },
+      options_page: 'options.html',
+      permissions: ['storage', 'sidePanel'],
     });
     expect(Object.keys(manifestFor(input, 'firefox'))).toEqual([
       'name',
       'background',
       'browser_specific_settings',
-      'side_panel',
+      'options_page',
+      'permissions',
     ]);
+    // One value of a shared list: the permission only Chrome knows.
+    expect(manifestFor(input, 'firefox').permissions).toEqual(['storage']);
     expect(manifestFor(input, 'firefox').background).toEqual({
       scripts: ['bg.js'],
       type: 'module',

@@ -22,6 +22,8 @@ const changes = (items: Record<string, unknown>) =>
     StorageChange
   >;
 
+const PAGE = 'https://huggingface.co/papers';
+
 function store() {
   const written: [string, OutboxEntry][] = [];
   const removed: string[] = [];
@@ -34,6 +36,7 @@ function store() {
       flushed++;
     },
     nextOutboxKey: () => `paperQueue.outbox.t.${++n}`,
+    pageUrl: () => PAGE,
     clock: () => 1000 + n,
   });
   const heard: string[][] = [];
@@ -102,7 +105,7 @@ describe('the mark store', () => {
     expect(heard).toEqual([[A]]);
     await Promise.resolve();
     expect(written).toEqual([
-      ['paperQueue.outbox.t.1', { at: 1001, marks: { [A]: { saved: true } } }],
+      ['paperQueue.outbox.t.1', { at: 1001, marks: { [A]: { saved: true } }, page: PAGE }],
     ]);
     await new Promise((r) => setTimeout(r));
     expect(flushed()).toBe(1);
@@ -117,7 +120,9 @@ describe('the mark store', () => {
     const { s } = store();
     s.load({});
     s.storageChanged(
-      changes({ 'paperQueue.outbox.other.1': { at: 5, marks: { [B]: { read: true } } } }),
+      changes({
+        'paperQueue.outbox.other.1': { at: 5, page: PAGE, marks: { [B]: { read: true } } },
+      }),
     );
     expect(s.shown(B)).toEqual(READ);
     s.storageChanged({ 'paperQueue.outbox.other.1': {} });
@@ -134,6 +139,7 @@ describe('the mark store', () => {
         'paperQueue.outbox.t.1': {
           at: 1001,
           marks: { [A]: { read: true } },
+          page: PAGE,
           failed: 'Storage is full',
         },
       }),
@@ -147,8 +153,8 @@ describe('the mark store', () => {
     const { s } = store();
     s.load({
       ...shard([[A, SAVED]], 5),
-      'paperQueue.outbox.x.2': { at: 20, marks: { [A]: { saved: false } } },
-      'paperQueue.outbox.x.1': { at: 10, marks: { [A]: { saved: true, read: true } } },
+      'paperQueue.outbox.x.2': { at: 20, page: PAGE, marks: { [A]: { saved: false } } },
+      'paperQueue.outbox.x.1': { at: 10, page: PAGE, marks: { [A]: { saved: true, read: true } } },
     });
     expect(s.shown(A)).toEqual({ saved: false, read: true });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { senderProblem } from '../../src/background/sender';
+import { senderProblem, senderSite } from '../../src/background/sender';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -30,5 +30,33 @@ describe('senderProblem', () => {
 
   it('refuses a site URL that claims no tab (not a content script)', () => {
     expect(check({ id: ID, url: 'https://huggingface.co/papers' })).toMatch(/huggingface/);
+  });
+});
+
+describe('senderProblem on the sites a user turns on', () => {
+  it('lets content scripts on arxiv.org and alphaxiv.org through to the grant check', () => {
+    for (const url of [
+      'https://arxiv.org/abs/2401.02954',
+      'https://arxiv.org/list/cs.CL/recent',
+      'https://www.alphaxiv.org/abs/2401.02954',
+    ]) {
+      expect(check({ id: ID, url, tab: {} })).toBeNull();
+      expect(senderSite({ id: ID, url, tab: {} }, ORIGIN)?.url).toBe(url);
+    }
+  });
+
+  it('refuses their look-alikes, and never asks the grant of huggingface.co or our pages', () => {
+    for (const url of [
+      'http://arxiv.org/abs/2401.02954',
+      'https://arxiv.org.evil.com/abs/2401.02954',
+      'https://export.arxiv.org/abs/2401.02954',
+      'https://alphaxiv.org.evil.com/abs/1',
+    ]) {
+      expect(check({ id: ID, url, tab: {} })).toMatch(/other than huggingface\.co, arxiv\.org/);
+    }
+    expect(
+      senderSite({ id: ID, url: 'https://huggingface.co/papers', tab: {} }, ORIGIN),
+    ).toBeNull();
+    expect(senderSite({ id: ID, url: `${ORIGIN}src/popup/index.html` }, ORIGIN)).toBeNull();
   });
 });

@@ -8,6 +8,12 @@ import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { assessRecognition } from './recognition';
 import { pageKindOf } from './urls';
 
+/** The paper page's own paper: its island, else the title heading's text. */
+function paperPageMeta(doc: Document, id: string): PaperMeta | null {
+  const [copy] = findPaperTitle(doc, id);
+  return readPaperPageMeta(doc, id) ?? (copy?.title ? cleanMeta({ id, title: copy.title }) : null);
+}
+
 /** The adapter for `url` in `doc`, or null when the URL is no page we decorate. */
 export function huggingFacePage(doc: Document, url: string): PageAdapter | null {
   const page = pageKindOf(url);
@@ -48,6 +54,7 @@ export function huggingFacePage(doc: Document, url: string): PageAdapter | null 
       }
       return described;
     },
+    ...(paperId ? { paperMeta: () => paperPageMeta(doc, paperId) } : {}),
     cardOf,
     titleLink: cardTitleLink,
     barAnchor: listOf,

@@ -1,0 +1,1 @@
+export function grantedCopy(dir?: string): { dir: string; remove: () => void };
