@@ -118,7 +118,7 @@ export async function writeDecisions(
     const writes: MarkRecord[] = [];
     unique.forEach((id, i) => {
       const before = stored[i] ?? emptyMark(id);
-      const after = decide(before, fieldsFor(before), at, version);
+      const after = decide(before, fieldsFor(before), at, version, now);
       const state = stateOf(after);
       written.states[id] = state;
       // Opening a page is recorded but is no decision: it moves no version, tells no tab.

@@ -187,18 +187,24 @@ function nextVersion(mark: MarkRecord, version: number): number {
  * its newer time (so an older opposite decision arriving afterwards cannot win). The same
  * decision delivered twice changes nothing. Returns the new record, or `mark` itself when
  * nothing changed.
+ *
+ * `now` is when the decision is applied here. A held decision stamped after `now` came from
+ * a device whose clock runs ahead (browser sync): it is already here, so it was made before
+ * this one, which therefore comes out after it (its clock + 1) instead of losing to it.
  */
 export function decide(
   mark: MarkRecord,
   fields: Partial<Decisions>,
-  at: number,
+  decidedAt: number,
   version: number,
+  now = Number.POSITIVE_INFINITY,
 ): MarkRecord {
   let next: MarkRecord | null = null;
   for (const field of DECISION_FIELDS) {
     const value = fields[field];
     if (value === undefined) continue;
     const clock = mark.clock[field];
+    const at = clock > now && decidedAt <= clock ? clock + 1 : decidedAt;
     if (at < clock) continue; // a later decision already holds this field
     const candidate = { ...mark, [field]: value } as Decisions;
     const same = sameValue(field, mark, candidate);
@@ -216,8 +222,14 @@ export function decide(
 }
 
 /** Applies an intent decided at `at`: stamping, then the later decision wins. */
-export function intend(mark: MarkRecord, intent: Intent, at: number, version: number): MarkRecord {
-  return decide(mark, stampsFor(mark, intent, at), at, version);
+export function intend(
+  mark: MarkRecord,
+  intent: Intent,
+  at: number,
+  version: number,
+  now?: number,
+): MarkRecord {
+  return decide(mark, stampsFor(mark, intent, at), at, version, now);
 }
 
 /** A stable order of two values of one field, for decisions made in the same millisecond. */

@@ -103,3 +103,39 @@ export async function mergeRemote(
     return merged;
   });
 }
+
+/**
+ * Makes this device the teller of every decision that came from a device not in `present`
+ * (it turned sync off, or was retired for silence): those decisions must stay in the area
+ * for the devices that have not heard them yet. Only the bookkeeping changes (the marks'
+ * `origin`), not what they say, so the mark's version stays. Returns how many fields.
+ */
+export async function adoptDecisions(
+  db: PaperQueueDB,
+  present: ReadonlySet<string>,
+): Promise<number> {
+  return db.transaction('rw', db.marks, async () => {
+    let adopted = 0;
+    const writes: MarkRecord[] = [];
+    await db.marks.each((mark) => {
+      const origin = mark.origin;
+      if (!origin) return;
+      const kept: NonNullable<MarkRecord['origin']> = {};
+      let changed = false;
+      for (const [field, device] of Object.entries(origin) as [SyncedField, string][]) {
+        if (present.has(device)) kept[field] = device;
+        else {
+          changed = true;
+          adopted++;
+        }
+      }
+      if (!changed) return;
+      const next: MarkRecord = { ...mark };
+      if (Object.keys(kept).length > 0) next.origin = kept;
+      else delete next.origin;
+      writes.push(next);
+    });
+    await db.marks.bulkPut(writes);
+    return adopted;
+  });
+}

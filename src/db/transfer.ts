@@ -176,7 +176,7 @@ export async function importIds(
     ids.forEach((id, i) => {
       const mark = completeMark(local[i] ?? { id });
       if (mark.savedAt > 0) return;
-      const next = intend(mark, { saved: true }, now, version);
+      const next = intend(mark, { saved: true }, now, version, now);
       writes.push(next);
       changed[id] = stateOf(next);
     });
@@ -211,7 +211,7 @@ export async function replaceWithBackup(
   for (const id of new Set([...localMarks.keys(), ...restored.keys()])) {
     const was = localMarks.get(id) ?? emptyMark(id);
     const wanted = restored.get(id) ?? emptyMark(id);
-    const next = decide(was, decisionsOf(wanted), now, version);
+    const next = decide(was, decisionsOf(wanted), now, version, now);
     if (isEmpty(was) && !isEmpty(wanted)) report.added++;
     else if (!isEmpty(was) && isEmpty(wanted)) report.removed = (report.removed ?? 0) + 1;
     else if (sameDecisions(was, wanted)) report.unchanged++;
@@ -265,7 +265,7 @@ export async function importPapers(
       const tags = found.tags?.length ? normalizeTags([...before.tags, ...found.tags]) : null;
       if (tags && tags.length !== before.tags.length) fields.tags = tags;
       if (!before.note && found.note) fields.note = found.note;
-      const after = decide(before, fields, now, version);
+      const after = decide(before, fields, now, version, now);
       const markChanged = !sameDecisions(before, after);
       if (after !== before) markWrites.push(after);
       const paper = fillPaper(localPapers[i], found);

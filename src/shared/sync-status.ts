@@ -13,8 +13,10 @@ export interface SyncStatus {
   lastSent?: number;
   /** When decisions from another device last changed something here (ms). */
   lastReceived?: number;
-  /** The other devices whose decisions this one has read. */
-  devices: { id: string; decisions: number; writtenAt: number }[];
+  /** The last device merged: how many decisions it told, how many papers changed, how long. */
+  lastMerge?: { decisions: number; changed: number; ms: number };
+  /** The other devices in storage.sync: what each told, or why it was not read. */
+  devices: SyncDevice[];
   /** Bytes of storage.sync this device's keys take, and all devices' together. */
   ownBytes: number;
   totalBytes: number;
@@ -25,6 +27,10 @@ export interface SyncStatus {
   /** The last failure, in words, until the next success. */
   error?: string;
 }
+
+export type SyncDevice =
+  | { id: string; decisions: number; writtenAt: number; problem?: undefined }
+  | { id: string; problem: string; decisions?: undefined; writtenAt?: undefined };
 
 export function parseSyncStatus(raw: unknown): SyncStatus | null {
   if (typeof raw !== 'object' || raw === null) return null;

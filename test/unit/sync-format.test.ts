@@ -11,6 +11,7 @@ import {
   itemsBytes,
   parseSyncKey,
   readDevices,
+  STALLED_AFTER_MS,
   SYNC_QUOTA,
   type SyncDecision,
 } from '../../src/shared/sync-format';
@@ -129,6 +130,37 @@ describe('a device in storage.sync', () => {
     expect(fit).toBeGreaterThanOrEqual(10_000);
   });
 
+  it('measures the worst case: every paper its own click, minutes apart', () => {
+    // Papers of the same months read one at a time, 1 to 90 minutes apart; one in five saved
+    // at another click. Nothing shares an event.
+    const list: SyncDecision[] = [];
+    let at = T0;
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const papers = 10_000;
+    for (let i = 0; i < papers; i++) {
+      const month = 2501 + Math.floor(i / 1000);
+      const id = `${month}.${String(Math.floor(random() * 20_000)).padStart(5, '0')}`;
+      at += 60_000 + Math.floor(random() * 89 * 60_000);
+      list.push({ id, field: 'readAt', stamp: at, clock: at });
+      if (i % 5 === 0) {
+        at += 1000 + Math.floor(random() * 60_000);
+        list.push({ id, field: 'savedAt', stamp: at, clock: at });
+      }
+    }
+    const bytes = itemsBytes(deviceItems('device0001', list, T0));
+    const fit = Math.floor(SYNC_QUOTA.bytes / (bytes / papers));
+    console.info(
+      `sync capacity, worst case: ${papers} papers (${list.length} decisions, each its own click) in ${bytes} bytes: about ${fit} papers in ${SYNC_QUOTA.bytes} bytes`,
+    );
+    // Each lone decision is a time step in ms (3-4 bytes), a head and an id step (2-3
+    // bytes), base64: the floor of this format; batches (above) cost a third of it.
+    expect(fit).toBeGreaterThanOrEqual(9_000);
+  });
+
   it('waits for a device whose items have not all arrived, and refuses a damaged or future one', () => {
     const list = [{ id: '2407.21783', field: 'savedAt' as const, stamp: T0, clock: T0 }];
     const a = deviceItems('aaaaaaaaaa', list, T0);
@@ -145,9 +177,18 @@ describe('a device in storage.sync', () => {
       [headerKey('dddddddddd')]: 'garbage',
       'not-ours': 1,
     };
-    const reads = Object.fromEntries(readDevices(area, 'me00000000').map((r) => [r.device, r]));
+    const reads = Object.fromEntries(
+      readDevices(area, 'me00000000', T0 + 60_000).map((r) => [r.device, r]),
+    );
     expect(reads.aaaaaaaaaa).toMatchObject({ ok: false, waiting: true });
     expect(reads.bbbbbbbbbb).toMatchObject({ ok: false, waiting: true });
+    // Half an hour after the header was written, a mismatch is damage, and said so.
+    const later = readDevices(area, 'me00000000', T0 + STALLED_AFTER_MS + 1);
+    expect(later.find((r) => r.device === 'bbbbbbbbbb')).toMatchObject({
+      ok: false,
+      error: 'items that do not match their header',
+    });
+    expect(later.find((r) => r.device === 'bbbbbbbbbb')).not.toHaveProperty('waiting');
     expect(reads.cccccccccc).toMatchObject({ ok: false, error: expect.stringMatching(/format 9/) });
     expect(reads.dddddddddd).toMatchObject({ ok: false });
     expect(Object.keys(reads)).not.toContain('not-ours');

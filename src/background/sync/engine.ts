@@ -18,11 +18,12 @@
  * tests with simulated devices and a simulated sync service.
  */
 import type { PaperQueueDB } from '../../db/database';
-import { mergeRemote, type OwnMark, ownDecisions } from '../../db/sync-source';
+import { adoptDecisions, mergeRemote, type OwnMark, ownDecisions } from '../../db/sync-source';
 import type { StateMap } from '../../shared/model';
 import {
   type DeviceRead,
   deviceItems,
+  headerKey,
   itemsBytes,
   parseSyncKey,
   readDevices,
@@ -56,6 +57,20 @@ export interface SyncDeps {
 
 /** Room left for everything else storage.sync might hold (and rounding). */
 const MARGIN_BYTES = 2_048;
+
+/**
+ * A device rewrites its header at least this often, even with nothing new to say, so the
+ * others can tell a device in use from one that is gone.
+ */
+export const HEARTBEAT_MS = 7 * 24 * 3600_000;
+
+/**
+ * A device silent this long is taken as gone (uninstalled, a laptop given away): every
+ * device that reads it merges it, tells its decisions from then on, and removes its keys,
+ * which would otherwise take storage.sync's room for good. If it comes back, it simply
+ * writes its keys again; nothing is lost either way.
+ */
+export const RETIRE_AFTER_MS = 60 * 24 * 3600_000;
 
 export interface Sent {
   /** Whether anything was written (nothing is, when this device's keys already say it). */
@@ -110,6 +125,24 @@ export function fitDecisions(
   return { ...best, unsynced: bestOut };
 }
 
+/** Whether the area already holds exactly `items` (and a header recent enough). */
+function saysTheSame(
+  current: Record<string, unknown>,
+  items: Record<string, unknown>,
+  device: string,
+  now: number,
+): boolean {
+  const header = headerKey(device);
+  return Object.entries(items).every(([key, value]) => {
+    const old = current[key];
+    if (key !== header) return old === value;
+    const [a, b] = [old as Partial<SyncHeader> | undefined, value as SyncHeader];
+    return (
+      a?.f === b.f && a.n === b.n && a.c === b.c && a.d === b.d && (a.t ?? 0) > now - HEARTBEAT_MS
+    );
+  });
+}
+
 /** Errors storage.sync gives when a write would break its quotas or rates. */
 const QUOTA = /QUOTA_BYTES|MAX_ITEMS|MAX_WRITE_OPERATIONS|quota|rate/i;
 
@@ -117,6 +150,8 @@ export class SyncEngine {
   /** What each other device's keys said when last merged (by header checksum). */
   private readonly merged = new Map<string, number>();
   private readonly warned = new Set<string>();
+  /** The devices in the area at the last receive (adoption runs when this changes). */
+  private presentKey: string | undefined;
   private status: SyncStatus;
 
   /** `status`: what was last reported (storage.local), so a restarted worker keeps it. */
@@ -149,15 +184,13 @@ export class SyncEngine {
     );
     const budget = SYNC_QUOTA.bytes - itemsBytes(others) - MARGIN_BYTES;
     const { items, kept, unsynced } = fitDecisions(device, marks, budget, now);
-    const header = items[`pq.${device}`] as SyncHeader;
-    const old = current[`pq.${device}`] as Partial<SyncHeader> | undefined;
     const bytes = itemsBytes(items);
     const sent: Sent = { wrote: false, decisions: kept.length, unsynced, bytes };
-    if (old?.c === header.c && old.n === header.n && old.d === header.d) {
+    const stale = mine.filter((key) => !(key in items));
+    if (stale.length === 0 && saysTheSame(current, items, device, now)) {
       await this.report({ ownBytes: bytes, decisions: kept.length, unsynced, error: undefined });
       return sent;
     }
-    const stale = mine.filter((key) => !(key in items));
     try {
       await area.set(items);
       if (stale.length > 0) await area.remove(stale);
@@ -186,20 +219,38 @@ export class SyncEngine {
    */
   async receive(): Promise<{ changed: number; resend: boolean }> {
     const { area, device, now } = this.deps;
-    const reads = readDevices(await area.get(null), device);
+    const current = await area.get(null);
+    const reads = readDevices(current, device, now());
     let changed = 0;
     let resend = false;
     const devices: SyncStatus['devices'] = [];
+    const retired: string[] = [];
+    let lastMerge: SyncStatus['lastMerge'];
     for (const read of reads) {
       if (!read.ok) {
         this.warnOnce(read);
+        if (!read.waiting) devices.push({ id: read.device, problem: read.error });
         continue;
       }
-      devices.push({ id: read.device, decisions: read.decisions.length, writtenAt: read.header.t });
+      const silent = read.header.t < now() - RETIRE_AFTER_MS;
+      if (silent) retired.push(read.device);
+      else {
+        devices.push({
+          id: read.device,
+          decisions: read.decisions.length,
+          writtenAt: read.header.t,
+        });
+      }
       if (this.merged.get(read.device) === read.header.c) continue;
+      const started = performance.now();
       const merged = await mergeRemote(this.deps.db(), read.device, read.decisions, now());
       this.merged.set(read.device, read.header.c);
       const count = Object.keys(merged.changed).length;
+      lastMerge = {
+        decisions: read.decisions.length,
+        changed: count,
+        ms: Math.round(performance.now() - started),
+      };
       if (count > 0) {
         changed += count;
         await this.deps.announce(merged.changed);
@@ -207,9 +258,22 @@ export class SyncEngine {
       }
       if (merged.replacedOwn > 0) resend = true;
     }
+    // Decisions told by a device that left (or was just retired) are told by this one now.
+    const present = new Set(reads.map((read) => read.device).filter((d) => !retired.includes(d)));
+    const presentKey = [...present].sort().join(',');
+    if (presentKey !== this.presentKey) {
+      if ((await adoptDecisions(this.deps.db(), present)) > 0) resend = true;
+      this.presentKey = presentKey;
+    }
+    const retiredKeys = Object.keys(current).filter((key) => {
+      const owner = parseSyncKey(key)?.device;
+      return owner !== undefined && retired.includes(owner);
+    });
+    if (retiredKeys.length > 0) await area.remove(retiredKeys);
     await this.report({
       devices,
       ...(changed > 0 ? { lastReceived: now() } : {}),
+      ...(lastMerge ? { lastMerge } : {}),
     });
     return { changed, resend };
   }
