@@ -13,7 +13,7 @@ import { driftMessage, hasDrifted, type PageStatus } from '../shared/page-status
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { type PageAdapter, pageAdapterFor } from '../site';
 import type { ContentDeps, StorageChanges } from './content-deps';
-import { trackLive } from './diagnostics';
+import { recordIndexRead, trackLive } from './diagnostics';
 import { MarkStore } from './mark-store';
 import { watchUrl } from './navigation';
 import { type PageSession, startPageSession } from './page-session';
@@ -205,6 +205,7 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
       clearTimeout(revealAnyway);
       applySettings(parseSettings(items[SETTINGS_KEY]));
       store.load(items);
+      recordIndexRead();
       const queued = early ?? [];
       early = null;
       for (const changes of queued) onStorage(changes);
