@@ -11,24 +11,13 @@ import {
   TEST_BUILD,
   useExtensionSession,
 } from '../support/extension-session';
+import { prng } from '../support/prng';
 import { storedStates } from '../support/stored-marks';
 
 const CLICKS = 100;
 const SEED = 20_261_201;
 const CARDS = 5;
 const LISTING = '/papers/date/2024-08-01';
-
-/** A small seeded PRNG (mulberry32): the same seed, the same clicks, reloads and stops. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Expected = Record<string, { saved: boolean; read: boolean }>;
 
