@@ -80,14 +80,23 @@ async function seed(count) {
         lastSeenAt: now - i * 60_000,
       });
       const savedAt = now - i * 60_000;
+      const readAt = rand() < 0.3 ? savedAt + 1000 : 0;
+      // As schema v3 stores a mark: each decision with its time (src/db/records.ts).
       marks.put({
         id,
         savedAt,
-        readAt: rand() < 0.3 ? savedAt + 1000 : 0,
-        updatedAt: savedAt,
+        readAt,
+        updatedAt: savedAt + 1000,
         pinnedAt: i < 3 ? savedAt : 0,
         tags: rand() < 0.2 ? [pick(), pick()] : [],
         note: rand() < 0.1 ? sentence(20) : '',
+        clock: {
+          savedAt,
+          readAt: readAt || savedAt,
+          pinnedAt: savedAt,
+          tags: savedAt,
+          note: savedAt,
+        },
       });
     }
     await new Promise((resolve, reject) => {
@@ -155,28 +164,21 @@ async function searchKeystrokes(page) {
   }, QUERY);
 }
 
-/** Marks the first row read and times until the list shows it (a full live re-read). */
+/** Marks the first unread row read and times until the list shows it (a full live re-read). */
 async function markReadLatency(page) {
-  const start = await page.evaluate(() => {
-    document.querySelector('li[data-paper-id] button[aria-pressed="false"]')?.click();
+  const row = page.locator('li[data-paper-id]:not(.read)').first();
+  const id = await row.getAttribute('data-paper-id');
+  const item = page.locator(`li[data-paper-id="${id}"]`);
+  const start = await page.evaluate((paper) => {
+    document
+      .querySelector(`li[data-paper-id="${paper}"] .item-actions button[aria-pressed="false"]`)
+      ?.click();
     return performance.now();
-  });
-  await page
-    .locator('li[data-paper-id]')
-    .first()
-    .getByRole('button', { name: 'Mark unread' })
-    .waitFor({ timeout: 30_000 });
+  }, id);
+  await item.getByRole('button', { name: 'Mark unread' }).waitFor({ timeout: 30_000 });
   const end = await page.evaluate(() => performance.now());
-  await page
-    .locator('li[data-paper-id]')
-    .first()
-    .getByRole('button', { name: 'Mark unread' })
-    .click();
-  await page
-    .locator('li[data-paper-id]')
-    .first()
-    .getByRole('button', { name: 'Mark read' })
-    .waitFor({ timeout: 30_000 });
+  await item.getByRole('button', { name: 'Mark unread' }).click();
+  await item.getByRole('button', { name: 'Mark read' }).waitFor({ timeout: 30_000 });
   return end - start;
 }
 
