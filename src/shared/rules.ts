@@ -81,7 +81,7 @@ export function hasRules(rules: Rules): boolean {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower case without accents: how rules and texts are compared. */
 export function fold(text: string): string {
