@@ -139,11 +139,11 @@ export function parseTermList(text: string): ParsedList {
   for (const { term: item, quoted: wasQuoted } of raw) {
     const term = item.replace(/\s+/g, ' ').trim();
     if (!term) {
-      if (wasQuoted) return { ok: false, error: 'has an empty phrase ("")' };
+      if (wasQuoted) return { ok: false, error: `has ${EMPTY_PHRASE}` };
       continue;
     }
     const problem = termProblem(term);
-    if (problem) return { ok: false, error: problem };
+    if (problem) return { ok: false, error: `has ${problem}` };
     const key = keyOf(fold(term));
     if (keys.has(key)) continue;
     keys.add(key);
@@ -158,14 +158,21 @@ export function parseTermList(text: string): ParsedList {
   return { ok: true, terms };
 }
 
-/** Why one stored term cannot be a rule, or null. Shared with the strict schema. */
+const EMPTY_PHRASE = 'an empty phrase ("")';
+
+/**
+ * Why one stored term cannot be a rule ("an empty phrase"), or null. Shared with the strict
+ * schema (rules-schema.ts), so a typed list and a backup are refused for the same reasons.
+ */
 export function termProblem(term: string): string | null {
-  if (!term.trim()) return 'has an empty phrase ("")';
+  if (!term.trim()) return EMPTY_PHRASE;
   if (term.length > RULE_LIMITS.termChars) {
-    return `has an entry longer than ${RULE_LIMITS.termChars} characters (“${term.slice(0, 24)}…”)`;
+    return `an entry longer than ${RULE_LIMITS.termChars} characters (“${term.slice(0, 24)}…”)`;
   }
-  if (!WORD_CHAR.test(term)) return `has an entry without a letter or digit (“${term}”)`;
-  if (term.includes('"')) return `has a quote inside an entry (“${term}”)`;
+  if (!WORD_CHAR.test(term)) return `an entry without a letter or digit (“${term}”)`;
+  if (term.includes('"')) return `a quote inside an entry (“${term}”)`;
+  if (term !== term.trim() || /\s\s|[\n\r\t]/.test(term))
+    return `spaces around or inside “${term.trim()}”`;
   return null;
 }
 
