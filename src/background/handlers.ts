@@ -31,6 +31,8 @@ export interface HandlerContext {
   download?: (file: TextFile) => Promise<void>;
   /** Applies the pages' outbox now (background/outbox.ts), one drain at a time. */
   drainOutbox?: () => Promise<{ applied: number; failed: number }>;
+  /** Adds papers to the seen record (background/seen.ts), one write at a time. */
+  rememberSeen?: (ids: readonly string[], now: number) => Promise<void>;
 }
 
 /** What an announcing handler hands the router: its reply and what it changed. */
@@ -75,6 +77,11 @@ const fromImport = <Reply>(reply: Reply, outcome: ImportOutcome): Announced<Repl
 export const HANDLERS: Handlers = {
   'papers.seen': (request, { db, now }) => recordSeen(db, request.papers, now),
   'papers.states': (request, { db }) => getStates(db, request.ids),
+  'papers.viewed': async (request, { now, rememberSeen }) => {
+    if (!rememberSeen) throw new Error('The seen record is not available here.');
+    await rememberSeen(request.ids, now);
+    return { recorded: request.ids.length };
+  },
   'paper.mark': async (request, { db, now }) => {
     const { id, saved, read, paper } = request;
     const written = await applyIntents(

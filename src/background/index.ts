@@ -18,6 +18,7 @@ import { serially, syncIndex } from './mark-index';
 import { createMetadataQueue } from './metadata/start-fetching';
 import { drainOutbox } from './outbox';
 import { handleMessage } from './router';
+import { rememberSeen } from './seen';
 
 let opened: PaperQueueDB | undefined;
 function database(): PaperQueueDB {
@@ -40,6 +41,8 @@ function dailySnapshot() {
 
 /** Index updates and outbox drains, one at a time, in the order they were asked for. */
 const inTurn = serially();
+/** Writes of the seen record, one at a time (each reads the last one's result). */
+const seenInTurn = serially();
 
 /**
  * After every committed change: the mark index (every tab's news, and the truth pages read
@@ -69,6 +72,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     download: downloadTextFile,
     fetchMetadata: (ids) => quietly(fetchMissingMetadata(ids)),
     drainOutbox: drain,
+    rememberSeen: (ids, now) => seenInTurn(() => rememberSeen(ids, now)),
   });
 });
 

@@ -34,6 +34,8 @@ export interface RouterContext {
   fetchMetadata?: (ids: string[]) => void;
   /** Applies the pages' outbox now. */
   drainOutbox?: () => Promise<{ applied: number; failed: number }>;
+  /** Adds papers to the seen record. */
+  rememberSeen?: (ids: readonly string[], now: number) => Promise<void>;
   now?: () => number;
 }
 
@@ -75,6 +77,7 @@ async function run<T extends MessageType>(
     markReadOnOpen: ctx.markReadOnOpen ?? (async () => false),
     download: ctx.download,
     drainOutbox: ctx.drainOutbox,
+    rememberSeen: ctx.rememberSeen,
   });
   if (!MESSAGES[type].announces) return outcome as Responses[T];
   // Only after the transaction committed: tabs never show a change that was lost.

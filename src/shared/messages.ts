@@ -43,6 +43,17 @@ export const MESSAGES = {
   'papers.seen': { from: 'any', resend: true, announces: false, reply: replies<StateMap>() },
   /** The user's decisions about these papers. */
   'papers.states': { from: 'any', resend: true, announces: false, reply: replies<StateMap>() },
+  /**
+   * The user saw these papers (on a listing, or in view for a while with auto-seen): the
+   * background adds them to the seen record (src/shared/seen.ts) for "New since your last
+   * visit". Seeing twice is seeing once, so a resend is harmless.
+   */
+  'papers.viewed': {
+    from: 'any',
+    resend: true,
+    announces: false,
+    reply: replies<{ recorded: number }>(),
+  },
   /** Set (never flip) saved and/or read on one paper; `paper` also records what it is. */
   'paper.mark': { from: 'any', resend: true, announces: true, reply: replies<MarkState>() },
   /** Set saved/read on many papers at once: "mark all read", undo, bulk actions. */

@@ -82,6 +82,7 @@ const ownMeta = (m: { id: string; paper?: { id: string } }) => !m.paper || m.pap
 export const REQUEST_SCHEMAS = {
   'papers.seen': v.strictObject({ type: v.literal('papers.seen'), papers: PaperList }),
   'papers.states': v.strictObject({ type: v.literal('papers.states'), ids: IdList }),
+  'papers.viewed': v.strictObject({ type: v.literal('papers.viewed'), ids: IdList }),
   'paper.mark': v.pipe(
     v.strictObject({
       type: v.literal('paper.mark'),
