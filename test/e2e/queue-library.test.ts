@@ -342,7 +342,11 @@ describe('the library page', () => {
         return (await chrome.storage.local.get('paperQueue.settings'))['paperQueue.settings'];
       });
     await soon(async () =>
-      expect(await stored()).toEqual({ hideMode: 'dim', keyboard: false, markReadOnOpen: true }),
+      expect(await stored()).toMatchObject({
+        hideMode: 'dim',
+        keyboard: false,
+        markReadOnOpen: true,
+      }),
     );
 
     // With the keyboard switched off, j does nothing in the queue.
