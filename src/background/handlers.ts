@@ -17,6 +17,7 @@ import {
 import { decisionTime } from '../db/records';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
 import type { ImportOutcome } from '../db/transfer';
+import type { Job } from '../shared/jobs';
 import type { Announcing, MessageType, RequestOf, Responses } from '../shared/messages';
 import type { MarkState, StateMap } from '../shared/model';
 import type { TextFile } from './download';
@@ -33,6 +34,10 @@ export interface HandlerContext {
   drainOutbox?: () => Promise<{ applied: number; failed: number }>;
   /** Adds papers to the seen record (background/seen.ts), one write at a time. */
   rememberSeen?: (ids: readonly string[], now: number) => Promise<void>;
+  /** This request's job (rows with `job` in the table and a job id): progress and cancel. */
+  job: Job;
+  /** Cancels a running job (background/jobs.ts). */
+  cancelJob?: (id: string) => boolean;
 }
 
 /** What an announcing handler hands the router: its reply and what it changed. */
@@ -116,8 +121,8 @@ export const HANDLERS: Handlers = {
     onlyChanged(await tagMany(db, request, decisionTime(request.at, now), now)),
   'marks.restore': async (request, { db, now }) =>
     onlyChanged(await restoreDecisions(db, request.marks, decisionTime(request.at, now), now)),
-  'transfer.export': async (request, { db, now, download }) => {
-    const file = await buildExportFile(db, request.scope, request.format, now);
+  'transfer.export': async (request, { db, now, download, job }) => {
+    const file = await buildExportFile(db, request.scope, request.format, now, job);
     if (request.deliver === 'text') {
       return { filename: file.filename, count: file.count, text: file.text };
     }
@@ -125,19 +130,23 @@ export const HANDLERS: Handlers = {
     await download(file);
     return { filename: file.filename, count: file.count };
   },
-  'transfer.import': async (request, { db, now }) => {
+  'transfer.import': async (request, { db, now, job }) => {
     const { kind, outcome } = await importText(db, request.text, now, {
       skipInvalid: request.skipInvalid,
+      job,
     });
     return fromImport({ kind, report: outcome.report }, outcome);
   },
+  'job.cancel': async (request, { cancelJob }) => ({
+    cancelled: cancelJob?.(request.job) ?? false,
+  }),
   'snapshots.list': (_request, { db }) => listSnapshots(db),
   'snapshots.take': async (_request, { db, now }) => {
     await takeSnapshot(db, 'manual', now);
     return listSnapshots(db);
   },
-  'snapshots.restore': async (request, { db, now }) => {
-    const outcome = await restoreSnapshot(db, request.id, now);
+  'snapshots.restore': async (request, { db, now, job }) => {
+    const outcome = await restoreSnapshot(db, request.id, now, job);
     return fromImport({ kind: 'snapshot' as const, report: outcome.report }, outcome);
   },
 };

@@ -14,6 +14,7 @@ import { isOutboxKey } from '../shared/outbox';
 import { loadSettings } from '../shared/settings';
 import { refreshBadge } from './badge';
 import { downloadTextFile } from './download';
+import { cancelJob, startJob } from './jobs';
 import { serially, syncIndex } from './mark-index';
 import { createMetadataQueue } from './metadata/start-fetching';
 import { drainOutbox } from './outbox';
@@ -73,6 +74,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     fetchMetadata: (ids) => quietly(fetchMissingMetadata(ids)),
     drainOutbox: drain,
     rememberSeen: (ids, now) => seenInTurn(() => rememberSeen(ids, now)),
+    startJob,
+    cancelJob,
   });
 });
 

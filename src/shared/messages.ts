@@ -10,6 +10,7 @@
  * that returns the wrong reply type, or a row without a handler, fails `tsc`.
  */
 import type { InferOutput } from 'valibot';
+import type { JobKind } from './jobs';
 import type { MarkState, StateMap } from './model';
 import type { REQUEST_SCHEMAS } from './protocol';
 import type { ExportResult, ImportResult, SnapshotSummary } from './transfer-types';
@@ -33,6 +34,11 @@ interface Rule {
   announces: boolean;
   /** The reply's type; the value itself is never read (`undefined` at run time). */
   reply: unknown;
+  /**
+   * Long work a page may follow and cancel (src/shared/jobs.ts): a request with a `job` id
+   * gets its progress published, and `job.cancel` stops it before it commits.
+   */
+  job?: JobKind;
 }
 
 /** Carries a reply type through the table. */
@@ -97,6 +103,7 @@ export const MESSAGES = {
     resend: false,
     announces: false,
     reply: replies<ExportResult>(),
+    job: 'export',
   },
   /** Import a JSON backup or a list of ids/links; validated whole, written in one transaction. */
   'transfer.import': {
@@ -104,6 +111,14 @@ export const MESSAGES = {
     resend: false,
     announces: true,
     reply: replies<ImportResult>(),
+    job: 'import',
+  },
+  /** Stop a running job before it commits (nothing it did is kept). */
+  'job.cancel': {
+    from: 'extension-pages',
+    resend: true,
+    announces: false,
+    reply: replies<{ cancelled: boolean }>(),
   },
   /** Automatic backups, newest first, without their text. */
   'snapshots.list': {
@@ -125,6 +140,7 @@ export const MESSAGES = {
     resend: false,
     announces: true,
     reply: replies<ImportResult>(),
+    job: 'restore',
   },
 } as const satisfies Record<string, Rule>;
 

@@ -1,4 +1,11 @@
 /** What export, import and snapshot requests answer (see protocol.ts). */
+
+/** A file to save: its name, media type and text. */
+export interface TextFile {
+  filename: string;
+  mime: string;
+  text: string;
+}
 export interface ExportResult {
   filename: string;
   /** How many papers (marks) the file holds. */
