@@ -4,11 +4,19 @@
  */
 import { useMemo } from 'preact/hooks';
 import type { PaperQueueDB } from '../../db/database';
-import type { ExportScope } from '../../shared/export/formats';
+import { buildExportFile } from '../../db/export-file';
+import type { ExportFormat, ExportScope } from '../../shared/export/formats';
+import type { Job } from '../../shared/jobs';
 import type { sendRequest } from '../../shared/messaging';
 import { useLiveQuery } from '../queue/use-live-query';
+import { savedPapersOf } from '../queue/use-queue-source';
+import { backgroundHasBlobs, downloadFromPage } from './page-download';
 import { countScope } from './scope-count';
 import { TransferSection } from './TransferSection';
+
+/** Builds an export in this page, from the library it holds when it has streamed in. */
+const exportHere = (db: PaperQueueDB) => (scope: ExportScope, format: ExportFormat, job: Job) =>
+  buildExportFile(db, scope, format, Date.now(), job, savedPapersOf(db));
 
 interface Props {
   db: PaperQueueDB;
@@ -23,5 +31,15 @@ export function TransferSlot({ db, send, open }: Props) {
   const latest = useLiveQuery(() => db.marks.orderBy('updatedAt').last(), [db]);
   const changed = latest.status === 'ready' ? (latest.value?.updatedAt ?? 0) : -1;
   const count = useMemo(() => (scope: ExportScope) => countScope(db, scope), [db, changed]);
-  return <TransferSection send={send} tags={names} open={open} countScope={count} />;
+  const here = useMemo(() => exportHere(db), [db]);
+  return (
+    <TransferSection
+      send={send}
+      tags={names}
+      open={open}
+      countScope={count}
+      exportHere={here}
+      downloadHere={backgroundHasBlobs() ? undefined : downloadFromPage}
+    />
+  );
 }
