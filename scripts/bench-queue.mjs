@@ -19,8 +19,9 @@
 //   - at the large size: every export format of everything (`transfer.export` as text), and
 //     an import of BENCH_PAPERS ids not yet saved, with the progress the page was shown.
 // Prints a table and writes bench-results/queue.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchWithExtension } from '../test/support/launch-chromium.mjs';
 
 const PAPERS = Number(process.env.BENCH_PAPERS ?? 10_000);
@@ -36,9 +37,12 @@ const BUDGETS = {
   exportMs: 1000,
 };
 
+/** Where the exports land (removed at the end). */
+const downloadsDir = mkdtempSync(join(tmpdir(), 'paper-queue-bench-downloads-'));
+
 /** One browser with `count` saved papers, its background settled. */
 async function startLibrary(count) {
-  const browser = await launchWithExtension({ headless: true });
+  const browser = await launchWithExtension({ headless: true, downloadsDir });
   const base = `chrome-extension://${browser.extensionId}/src`;
   const open = async (path, viewport) => {
     const page = await browser.context.newPage();
@@ -266,27 +270,49 @@ async function libraryRun(library) {
   return { firstRow, ...result };
 }
 
-/** Every format of everything, as text from the background: time from request to reply. */
+/**
+ * Every format of everything, as a user exports it: the library's Export panel, Download,
+ * from the click until the panel says the file is on its way (the library streamed in first).
+ */
 async function exports(library) {
-  const page = await library.open('popup/index.html', { width: 420, height: 600 });
-  await page.locator('main.popup').waitFor();
+  const page = await library.open('library/index.html', { width: 1280, height: 900 });
+  await page.locator('ul.queue[aria-busy="false"]').waitFor({ timeout: 120_000 });
+  const panel = page.locator('section[aria-label="Export"]');
+  await panel.getByLabel('Papers to export').selectOption('everything');
   const times = {};
   for (const format of FORMATS) {
+    await panel.getByLabel('Export format').selectOption(format);
     times[format] = [];
     for (let run = 0; run < 3; run++) {
-      const { ms, count } = await page.evaluate(async (f) => {
-        const start = performance.now();
-        const reply = await chrome.runtime.sendMessage({
-          type: 'transfer.export',
-          scope: { kind: 'everything' },
-          format: f,
-          deliver: 'text',
-        });
-        if (!reply.ok) throw new Error(reply.error);
-        return { ms: performance.now() - start, count: reply.data.count };
-      }, format);
-      if (count < PAPERS) throw new Error(`${format} exported ${count} papers`);
+      const { ms, text } = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const section = document.querySelector('section[aria-label="Export"]');
+            const button = [...section.querySelectorAll('button')].find(
+              (b) => b.textContent === 'Download',
+            );
+            const start = performance.now();
+            const done = () => {
+              const status = section.querySelector('.transfer-status:not(.job-progress *)');
+              const text = status?.textContent ?? '';
+              if (
+                /^Downloading|cancelled|Nothing|larger|Error/i.test(text) ||
+                section.querySelector('[role="alert"]')
+              ) {
+                observer.disconnect();
+                resolve({ ms: performance.now() - start, text });
+              }
+            };
+            const observer = new MutationObserver(done);
+            observer.observe(section, { subtree: true, childList: true, characterData: true });
+            button.click();
+          }),
+      );
+      if (!/^Downloading/.test(text) || !text.includes(PAPERS.toLocaleString('en'))) {
+        throw new Error(`${format}: ${text}`);
+      }
       times[format].push(ms);
+      await page.waitForTimeout(300);
     }
   }
   await page.close();
@@ -420,6 +446,7 @@ const results = {
   budgets: BUDGETS,
 };
 for (const lib of Object.values(libraries)) await lib.close();
+rmSync(downloadsDir, { recursive: true, force: true });
 
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/queue.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -21,7 +21,7 @@ import type { Job } from '../shared/jobs';
 import type { Announcing, MessageType, RequestOf, Responses } from '../shared/messages';
 import type { MarkState, StateMap } from '../shared/model';
 import type { TextFile } from './download';
-import { buildExportFile, importText } from './transfer';
+import { buildExportFile, importText, type RuleStore } from './transfer';
 
 export interface HandlerContext {
   db: PaperQueueDB;
@@ -38,6 +38,8 @@ export interface HandlerContext {
   job: Job;
   /** Cancels a running job (background/jobs.ts). */
   cancelJob?: (id: string) => boolean;
+  /** The user's mute and highlight rules, which JSON backups carry (settings.ts). */
+  rules?: RuleStore;
 }
 
 /** What an announcing handler hands the router: its reply and what it changed. */
@@ -121,8 +123,17 @@ export const HANDLERS: Handlers = {
     onlyChanged(await tagMany(db, request, decisionTime(request.at, now), now)),
   'marks.restore': async (request, { db, now }) =>
     onlyChanged(await restoreDecisions(db, request.marks, decisionTime(request.at, now), now)),
-  'transfer.export': async (request, { db, now, download, job }) => {
-    const file = await buildExportFile(db, request.scope, request.format, now, job);
+  'transfer.export': async (request, { db, now, download, job, rules }) => {
+    const withRules = request.format === 'json' && rules ? await rules.load() : undefined;
+    const file = await buildExportFile(
+      db,
+      request.scope,
+      request.format,
+      now,
+      job,
+      undefined,
+      withRules,
+    );
     if (request.deliver === 'text') {
       return { filename: file.filename, count: file.count, text: file.text };
     }
@@ -130,10 +141,11 @@ export const HANDLERS: Handlers = {
     await download(file);
     return { filename: file.filename, count: file.count };
   },
-  'transfer.import': async (request, { db, now, job }) => {
+  'transfer.import': async (request, { db, now, job, rules }) => {
     const { kind, outcome } = await importText(db, request.text, now, {
       skipInvalid: request.skipInvalid,
       job,
+      rules,
     });
     return fromImport({ kind, report: outcome.report }, outcome);
   },

@@ -11,7 +11,7 @@ import browser from 'webextension-polyfill';
 import { openDatabase, type PaperQueueDB } from '../db/database';
 import { ensureDailySnapshot } from '../db/snapshots';
 import { isOutboxKey } from '../shared/outbox';
-import { loadSettings } from '../shared/settings';
+import { loadSettings, saveSettings } from '../shared/settings';
 import { refreshBadge } from './badge';
 import { downloadTextFile } from './download';
 import { cancelJob, startJob } from './jobs';
@@ -76,6 +76,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     rememberSeen: (ids, now) => seenInTurn(() => rememberSeen(ids, now)),
     startJob,
     cancelJob,
+    rules: {
+      load: async () => (await loadSettings()).rules,
+      save: async (rules) => void (await saveSettings({ rules })),
+    },
   });
 });
 

@@ -21,6 +21,7 @@ import type { TextFile } from './download';
 import { type Announced, HANDLERS } from './handlers';
 import type { RunningJob } from './jobs';
 import { type SenderInfo, senderProblem } from './sender';
+import type { RuleStore } from './transfer';
 
 export interface RouterContext {
   db: () => PaperQueueDB;
@@ -41,6 +42,8 @@ export interface RouterContext {
   /** Starts following a job (background/jobs.ts); without it, jobs are not followed. */
   startJob?: (id: string | undefined, kind: JobKind) => RunningJob;
   cancelJob?: (id: string) => boolean;
+  /** The user's mute and highlight rules (JSON backups carry them). */
+  rules?: RuleStore;
   now?: () => number;
 }
 
@@ -89,6 +92,7 @@ async function run<T extends MessageType>(
       rememberSeen: ctx.rememberSeen,
       job: job ?? UNWATCHED,
       cancelJob: ctx.cancelJob,
+      rules: ctx.rules,
     });
     if (!MESSAGES[type].announces) return outcome as Responses[T];
     // Only after the transaction committed: tabs never show a change that was lost.

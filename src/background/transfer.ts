@@ -8,6 +8,8 @@ import { parseBackup } from '../shared/backup/parse-backup';
 import { describeSkipped, readImport } from '../shared/backup/read-import';
 import { type Job, UNWATCHED } from '../shared/jobs';
 import { PaperMetaSchema } from '../shared/protocol';
+import { mergeRules, type Rules, rulesAdded } from '../shared/rules';
+import { explainRules } from '../shared/rules-schema';
 import type { ImportResult } from '../shared/transfer-types';
 
 export { buildExportFile } from '../db/export-file';
@@ -24,11 +26,17 @@ export class ImportError extends Error {
  * the user saw them listed and chose to import the rest. A valid import is preceded by a
  * snapshot of the present, so it can be undone.
  */
+/** Where a backup's rules go: the user's settings (storage.local). */
+export interface RuleStore {
+  load: () => Promise<Rules>;
+  save: (rules: Rules) => Promise<void>;
+}
+
 export async function importText(
   db: PaperQueueDB,
   text: string,
   now: number,
-  options: { skipInvalid?: boolean; job?: Job } = {},
+  options: { skipInvalid?: boolean; job?: Job; rules?: RuleStore } = {},
 ): Promise<{ kind: ImportResult['kind']; outcome: ImportOutcome }> {
   const job = options.job ?? UNWATCHED;
   job.report('Reading the file', 0, 0);
@@ -38,8 +46,26 @@ export async function importText(
   if (read.kind === 'backup') {
     const parsed = parseBackup(read.text);
     if (!parsed.ok) throw new ImportError(`Nothing was imported. ${parsed.error}`);
+    // The backup's rules join yours; checked before anything is written, so rules that
+    // would not fit together refuse the whole import and change nothing.
+    const incoming = parsed.value.rules;
+    const store = options.rules;
+    const before = incoming && store ? await store.load() : null;
+    const merged = before && incoming ? mergeRules(before, incoming) : null;
+    const problem = merged ? explainRules(merged) : null;
+    if (problem) {
+      throw new ImportError(
+        `Nothing was imported: the backup's rules and yours together do not fit (${problem}).`,
+      );
+    }
     job.check();
-    return { kind: 'backup', outcome: await importBackup(db, parsed.value, now, job) };
+    const outcome = await importBackup(db, parsed.value, now, job);
+    if (before && merged && store) {
+      const added = rulesAdded(before, merged);
+      if (added > 0) await store.save(merged);
+      outcome.report = { ...outcome.report, rulesAdded: added };
+    }
+    return { kind: 'backup', outcome };
   }
   const { list } = read;
   if (list.skipped > 0 && !options.skipInvalid) {

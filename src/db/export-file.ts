@@ -18,6 +18,7 @@ import {
 } from '../shared/export/formats';
 import { renderEntries } from '../shared/export/render';
 import { type Job, UNWATCHED } from '../shared/jobs';
+import { hasRules, type Rules } from '../shared/rules';
 import type { TextFile } from '../shared/transfer-types';
 import type { PaperQueueDB } from './database';
 import type { QueueEntry } from './queue';
@@ -91,11 +92,14 @@ export async function buildExportFile(
   now: number,
   job: Job = UNWATCHED,
   saved?: SavedPapers,
+  rules?: Rules,
 ): Promise<ExportFile> {
   const filename = exportFileName(scope, format, new Date(now));
   const { mime } = FORMAT_INFO[format];
   if (format === 'json') {
     const backup = await readBackup(db, scope, now, job);
+    // A backup keeps the mute and highlight rules too (they are settings, not in the database).
+    if (rules && hasRules(rules)) backup.rules = rules;
     job.report('Writing the file', 0, 0);
     job.check();
     const text = toBackupJson(backup);

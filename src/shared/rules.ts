@@ -400,3 +400,32 @@ export function compileRules(rules: Rules): RuleMatcher | null {
     },
   };
 }
+
+/**
+ * The rules after importing `incoming` into `local` (a backup's, or another device's): an
+ * import only adds, so each list gets the entries it lacks (as matched: `Diffusion` is
+ * already there as `diffusion`), and a minimum of upvotes set on only one side is kept.
+ * The result may be over the limits: the caller checks it before anything is stored.
+ */
+export function mergeRules(local: Rules, incoming: Rules): Rules {
+  const merged = { ...local };
+  for (const list of RULE_LISTS) {
+    const keys = new Set(local[list].map((term) => keyOf(fold(term))));
+    const added = incoming[list].filter((term) => {
+      const key = keyOf(fold(term));
+      if (keys.has(key)) return false;
+      keys.add(key);
+      return true;
+    });
+    merged[list] = [...local[list], ...added];
+  }
+  merged.minUpvotes = local.minUpvotes || incoming.minUpvotes;
+  return merged;
+}
+
+/** How many entries `after` has that `before` had not (and 1 for a new minimum). */
+export function rulesAdded(before: Rules, after: Rules): number {
+  let added = 0;
+  for (const list of RULE_LISTS) added += after[list].length - before[list].length;
+  return added + (before.minUpvotes === 0 && after.minUpvotes > 0 ? 1 : 0);
+}

@@ -22,6 +22,8 @@ export interface ImportReport {
   removed?: number;
   /** Entries of a list-like file that named no paper, left out because the user said so. */
   skipped?: number;
+  /** Mute and highlight rules a backup added to yours. */
+  rulesAdded?: number;
 }
 
 export interface ImportResult {

@@ -36,10 +36,11 @@ const WHAT: Record<ImportResult['kind'], string> = {
 };
 
 export function describeImport(result: ImportResult): string {
-  const { added, updated, unchanged, removed, skipped } = result.report;
+  const { added, updated, unchanged, removed, skipped, rulesAdded } = result.report;
   const parts = [`${added} added`, `${updated} updated`, `${unchanged} unchanged`];
   if (removed) parts.push(`${removed} removed`);
   if (skipped) parts.push(`${skipped} skipped`);
+  if (rulesAdded) parts.push(`${rulesAdded} ${rulesAdded === 1 ? 'rule' : 'rules'} added`);
   return `${WHAT[result.kind]}: ${parts.join(', ')}.`;
 }
 

@@ -8,6 +8,7 @@ import { buildExportFile } from '../../db/export-file';
 import type { ExportFormat, ExportScope } from '../../shared/export/formats';
 import type { Job } from '../../shared/jobs';
 import type { sendRequest } from '../../shared/messaging';
+import { loadSettings } from '../../shared/settings';
 import { useLiveQuery } from '../queue/use-live-query';
 import { savedPapersOf } from '../queue/use-queue-source';
 import { backgroundHasBlobs, downloadFromPage } from './page-download';
@@ -15,8 +16,11 @@ import { countScope } from './scope-count';
 import { TransferSection } from './TransferSection';
 
 /** Builds an export in this page, from the library it holds when it has streamed in. */
-const exportHere = (db: PaperQueueDB) => (scope: ExportScope, format: ExportFormat, job: Job) =>
-  buildExportFile(db, scope, format, Date.now(), job, savedPapersOf(db));
+const exportHere =
+  (db: PaperQueueDB) => async (scope: ExportScope, format: ExportFormat, job: Job) => {
+    const rules = format === 'json' ? (await loadSettings()).rules : undefined;
+    return buildExportFile(db, scope, format, Date.now(), job, savedPapersOf(db), rules);
+  };
 
 interface Props {
   db: PaperQueueDB;
