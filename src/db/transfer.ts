@@ -247,21 +247,24 @@ export async function importIds(
   return db.transaction('rw', db.papers, db.marks, db.snapshots, async () => {
     await snapshotFirst(db, now, job);
     const version = await nextVersion(db, now);
+    // Everything is read before anything is written: reads behind a growing set of writes
+    // in one transaction get slower and slower.
+    const local: (MarkRecord | undefined)[] = [];
+    await inSteps(ids, job, 'Reading what you have', async (step) => {
+      local.push(...(await db.marks.bulkGet([...step])));
+    });
     const writes: MarkRecord[] = [];
     const changed: StateMap = {};
-    await inSteps(ids, job, 'Saving papers', async (step) => {
-      const local = await db.marks.bulkGet([...step]);
-      const stepWrites: MarkRecord[] = [];
-      step.forEach((id, i) => {
-        const mark = completeMark(local[i] ?? { id });
-        if (mark.savedAt > 0) return;
-        const next = intend(mark, { saved: true }, now, version);
-        stepWrites.push(next);
-        changed[id] = stateOf(next);
-      });
-      await db.marks.bulkPut(stepWrites);
-      writes.push(...stepWrites);
+    ids.forEach((id, i) => {
+      const mark = completeMark(local[i] ?? { id });
+      if (mark.savedAt > 0) return;
+      const next = intend(mark, { saved: true }, now, version);
+      writes.push(next);
+      changed[id] = stateOf(next);
     });
+    await inSteps(writes, job, 'Saving papers', (step) =>
+      db.marks.bulkPut([...step]).then(() => {}),
+    );
     return {
       report: { added: writes.length, updated: 0, unchanged: ids.length - writes.length },
       changed,
