@@ -130,14 +130,27 @@ async function insert(page, html, expected) {
   );
 }
 
-/** One page: the first insertion reads the island (with rules), the second finds it read. */
+/**
+ * Two fresh pages: on one, 1,000 cards inserted at once (with rules, that batch reads the
+ * island); on the other, one card first (which reads it), then the 1,000.
+ */
 async function insertions() {
-  const page = await context.newPage();
-  await page.goto('https://huggingface.co/papers/date/2026-12-01');
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-paper-queue-stats'));
-  await page.waitForTimeout(300);
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto('https://huggingface.co/papers/date/2026-12-01');
+    await page.waitForFunction(() =>
+      document.documentElement.hasAttribute('data-paper-queue-stats'),
+    );
+    await page.waitForTimeout(300);
+    return page;
+  };
+  let page = await open();
   const withParse = await insert(page, cardsHtml(first), CARDS * 2);
-  const islandRead = await insert(page, cardsHtml(second), CARDS * 2);
+  await page.close();
+  page = await open();
+  await insert(page, cardsHtml(second.slice(0, 1)), 2);
+  await page.waitForTimeout(300);
+  const islandRead = await insert(page, cardsHtml(first), CARDS * 2);
   await page.close();
   return { withParse, islandRead };
 }

@@ -33,10 +33,18 @@ export function isSettled(entry: QueueEntry | undefined, change: PendingChange):
   );
 }
 
-/** The pending changes the database does not show yet (the same map if none settled). */
-export function unsettled(entries: QueueEntry[], pending: PendingChanges): PendingChanges {
+/**
+ * The pending changes the database does not show yet (the same map if none settled), given
+ * the entries or a lookup of them by id (no pass over the library: a few are pending).
+ */
+export function unsettled(
+  entries: QueueEntry[] | Pick<ReadonlyMap<string, QueueEntry>, 'get'>,
+  pending: PendingChanges,
+): PendingChanges {
   if (pending.size === 0) return pending;
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const byId = Array.isArray(entries)
+    ? new Map(entries.map((entry) => [entry.id, entry]))
+    : entries;
   const left = new Map([...pending].filter(([id, change]) => !isSettled(byId.get(id), change)));
   return left.size === pending.size ? pending : left;
 }

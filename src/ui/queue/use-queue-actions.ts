@@ -92,7 +92,8 @@ export function useQueueActions(send: Send) {
     /** Changes sent but not yet seen in the database. */
     pending,
     /** Forgets pending changes that the database now shows. */
-    settle: (entries: QueueEntry[]) => setPending((before) => unsettled(entries, before)),
+    settle: (entries: Parameters<typeof unsettled>[0]) =>
+      setPending((before) => unsettled(entries, before)),
     dismissUndo: () => setUndo(null),
     setRead: (entry: QueueEntry, read: boolean) =>
       run(
