@@ -139,9 +139,15 @@ export class QueueSource {
       const ids = await savedIds(this.db);
       if (this.stopped) return;
       this.state = { ...this.state, total: ids.length };
-      for (let start = 0; start < ids.length; start += CHUNK) {
-        const entries = await loadEntries(this.db, ids.slice(start, start + CHUNK));
+      // The next chunk is asked for before this one is taken in: the database reads it
+      // (in the browser's process) while this page indexes the last one.
+      const read = (start: number) =>
+        start < ids.length ? loadEntries(this.db, ids.slice(start, start + CHUNK)) : null;
+      let next = read(0);
+      for (let start = 0; next; start += CHUNK) {
+        const entries = await next;
         if (this.stopped) return;
+        next = read(start + CHUNK);
         for (const entry of entries) streamed.set(entry.id, keep(entry));
         this.update(
           { phase: 'streaming', loaded: Math.min(ids.length, start + CHUNK) },
