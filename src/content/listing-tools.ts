@@ -173,12 +173,12 @@ export function startListingTools(
   const isMuted = (id: string, state: PaperState) =>
     !state.saved && registry.verdict(id)?.effect === 'muted';
 
+  /** Cards known to show a paper (the others a page may hold are not ours). */
+  const known = new WeakSet<Element>();
   /**
    * A card's look: read (hidden or dimmed by the mode), muted, highlighted, new, seen, or
    * waiting for the index. A card changed from its own button here stays in view.
    */
-  /** Cards known to show a paper (the others a page may hold are not ours). */
-  const known = new WeakSet<Element>();
   const showCard = (id: string, card: Element) => {
     known.add(card);
     cardIds.set(card, id);
