@@ -342,7 +342,7 @@ describe('the library page', () => {
         return (await chrome.storage.local.get('paperQueue.settings'))['paperQueue.settings'];
       });
     await soon(async () =>
-      expect(await stored()).toEqual({
+      expect(await stored()).toMatchObject({
         hideMode: 'dim',
         keyboard: false,
         markReadOnOpen: true,
