@@ -27,6 +27,7 @@ import { chromium } from 'playwright-core';
 import { listingPage, makePapers } from '../test/support/card-factory.mjs';
 import { serveHuggingFace } from '../test/support/huggingface-routes.mjs';
 import { BROWSER_ARGS, chromePath, launchWithExtension } from '../test/support/launch-chromium.mjs';
+import { median, round2, withInterval } from './bench-lib.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,2000').split(',').map(Number);
 // Rounds of loads per size (each round loads the page three times: see compareLoads).
@@ -43,14 +44,6 @@ const loadRuns = (n) =>
         : 20;
 const UNSTYLED_LOAD_RUNS = 10;
 const TARGETS = { decorate1000Ms: 50, messagesPerBatch: 2, loadOverhead: 1.05, switchMs: 16 };
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-const round2 = (x) => x.toFixed(2);
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.round((xs.length - 1) * q)];
 
 /** Where a measured tab waits between loads: the same site, so the same renderer process. */
 const BETWEEN_LOADS = '/__bench__/between-loads';
@@ -131,15 +124,23 @@ async function measureInsertion(context, n) {
               if (node.nodeType === 1 && node.hasAttribute('data-paper-queue-id')) seen++;
           if (seen === expected) {
             const t1 = performance.now();
+            const batchMs = stats().lastBatchMs;
             setTimeout(() => {
               const window = longTasks.filter((t) => t.startTime + t.duration >= t0);
-              resolve({
-                decoratedMs: t1 - t0,
-                batchMs: stats().lastBatchMs,
-                messages: stats().messages - before,
+              const tasks = {
                 longTasks: window.length,
                 longestTaskMs: Math.max(0, ...window.map((t) => t.duration)),
-              });
+              };
+              // The batch's metadata goes in an idle moment (≤ 1 s later): count its messages
+              // once that has passed and been answered.
+              setTimeout(() => {
+                resolve({
+                  decoratedMs: t1 - t0,
+                  batchMs,
+                  messages: stats().messages - before,
+                  ...tasks,
+                });
+              }, 1500);
             }, 300);
           }
         }).observe(document.documentElement, { childList: true, subtree: true });
@@ -157,26 +158,19 @@ async function measureInsertion(context, n) {
 const SWITCHES = ['show', 'dim', 'hide', 'show', 'hide', 'dim', 'show', 'hide'];
 
 /**
- * Times `flip(mode)` (run in the page) over SWITCHES; three figures, medians: the flip alone;
- * the flip plus the style and layout it causes (forced at once); and all main-thread work it
- * causes until the page has rendered it (CPU time over 300 ms, minus the same window without
- * a flip).
+ * Times switching to each mode of SWITCHES; three figures, medians: the handler alone; the
+ * handler plus the style and layout it causes (forced at once); and all main-thread work it
+ * causes until the page has rendered it (CPU time over 300 ms, minus the same window with
+ * the same input and nothing switched).
+ *
+ * `timed(mode)` switches once and returns, as timed in the page, `{handler, withLayout}`;
+ * `flip(mode)` switches without timing anything, and `flip(null)` gives the same input with
+ * nothing switched (the idle window).
  */
-async function timeSwitches(page, cdp, flip) {
-  const run = (mode, forceLayout) =>
-    page.evaluate(
-      ({ flip, mode, forceLayout }) => {
-        const t0 = performance.now();
-        if (mode) new Function('mode', flip)(mode);
-        const t1 = performance.now();
-        if (forceLayout) void document.body.offsetHeight; // style + layout now, measured
-        return { handler: t1 - t0, withLayout: performance.now() - t0 };
-      },
-      { flip, mode, forceLayout },
-    );
+async function timeSwitches(page, cdp, { timed, flip }) {
   const settled = async (mode) => {
     const before = await threadTime(cdp);
-    await run(mode, false);
+    await flip(mode);
     await page.waitForTimeout(300);
     return (await threadTime(cdp)) - before;
   };
@@ -184,7 +178,7 @@ async function timeSwitches(page, cdp, flip) {
   const withLayout = [];
   for (const mode of SWITCHES) {
     await page.waitForTimeout(100);
-    const r = await run(mode, true);
+    const r = await timed(mode);
     handler.push(r.handler);
     withLayout.push(r.withLayout);
   }
@@ -209,6 +203,56 @@ async function openMeasured(context, path) {
   return { page, cdp };
 }
 
+const BAR = '[data-paper-queue-ui="bar"]';
+
+/**
+ * The bar acts only on the user's own input (src/content/trusted.ts: a script's `click()` is
+ * ignored), so the switch is pressed as a user would: its button focused, then Enter, a real
+ * key press (CDP Input). The idle window presses Shift on the same focus, which does nothing.
+ */
+async function pressModeButton(page, mode) {
+  await page.evaluate(
+    ({ bar, mode }) =>
+      document
+        .querySelector(bar)
+        .shadowRoot.querySelector(`button[data-mode="${mode ?? 'show'}"]`)
+        .focus(),
+    { bar: BAR, mode },
+  );
+  await page.keyboard.press(mode ? 'Enter' : 'Shift');
+}
+
+/**
+ * One switch, timed in the page: from the click event reaching our shadow root (capture) to
+ * the end of our handler (a listener on the button added after ours runs right after it), then
+ * with style and layout forced.
+ */
+async function timedModeSwitch(page, mode) {
+  await page.evaluate(
+    ({ bar, mode }) => {
+      const root = document.querySelector(bar).shadowRoot;
+      const button = root.querySelector(`button[data-mode="${mode}"]`);
+      let t0 = 0;
+      const start = () => {
+        t0 = performance.now();
+      };
+      root.addEventListener('click', start, { capture: true, once: true });
+      button.addEventListener(
+        'click',
+        () => {
+          const t1 = performance.now();
+          void document.body.offsetHeight; // style + layout now, measured
+          window.__pqSwitch = { handler: t1 - t0, withLayout: performance.now() - t0 };
+        },
+        { once: true },
+      );
+    },
+    { bar: BAR, mode },
+  );
+  await pressModeButton(page, mode);
+  return page.evaluate(() => window.__pqSwitch);
+}
+
 /**
  * Switching Show all / Dim read / Hide read with the bar's buttons on a page of n cards,
  * every paper read (the worst case: each switch shows or hides every card).
@@ -220,20 +264,22 @@ async function measureModeSwitch(context, path, n) {
     n * 2,
     { timeout: 120_000 },
   );
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    const bar = () => document.querySelector('[data-paper-queue-ui="bar"]')?.shadowRoot;
-    while (!bar()) await frame();
-    const buttons = [...bar().querySelectorAll('button')];
-    buttons.find((b) => b.textContent === 'Mark all read').click();
-  });
-  await page.waitForTimeout(1500);
-  const result = await timeSwitches(
-    page,
-    cdp,
-    `document.querySelector('[data-paper-queue-ui="bar"]').shadowRoot
-      .querySelector('button[data-mode="' + mode + '"]').click();`,
+  // Every paper read: Mark all read, unless they are already (the unstyled copy of a page
+  // shows the same papers as the styled one, so its button is disabled).
+  const markAll = page.locator(BAR).getByRole('button', { name: 'Mark all read' });
+  await page.waitForTimeout(500); // the bar's first render, one frame after hydration
+  if (await markAll.isEnabled()) await markAll.click();
+  // Every card read (shown at once from the outbox), and the background done with it.
+  await page.waitForFunction(
+    (expected) => document.querySelectorAll('article[data-paper-queue-read]').length >= expected,
+    n,
+    { timeout: 60_000 },
   );
+  await page.waitForTimeout(1500);
+  const result = await timeSwitches(page, cdp, {
+    timed: (mode) => timedModeSwitch(page, mode),
+    flip: (mode) => pressModeButton(page, mode),
+  });
   await page.close();
   return result;
 }
@@ -260,11 +306,21 @@ async function measureSwitchFloor(context, path) {
     }
   });
   await page.waitForTimeout(1500);
-  const { switchMainThreadMs } = await timeSwitches(
-    page,
-    cdp,
-    `document.documentElement.setAttribute('data-floor', mode);`,
-  );
+  const flipInPage = (mode, forceLayout) =>
+    page.evaluate(
+      ({ mode, forceLayout }) => {
+        const t0 = performance.now();
+        if (mode) document.documentElement.setAttribute('data-floor', mode);
+        const t1 = performance.now();
+        if (forceLayout) void document.body.offsetHeight;
+        return { handler: t1 - t0, withLayout: performance.now() - t0 };
+      },
+      { mode, forceLayout },
+    );
+  const { switchMainThreadMs } = await timeSwitches(page, cdp, {
+    timed: (mode) => flipInPage(mode, true),
+    flip: (mode) => flipInPage(mode, false),
+  });
   await page.close();
   return switchMainThreadMs;
 }
@@ -307,30 +363,6 @@ async function expectFirstVisit(path, n) {
     return document.querySelectorAll('[data-paper-queue-read]').length;
   }, n * 2);
   if (marked > 0) throw new Error(`${marked} cards of ${path} are marked read: not a first visit`);
-}
-
-/** A small seeded generator (mulberry32), so the same loads give the same interval. */
-function seededRandom(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * `estimate` over the rounds of loads, and its 95 % bootstrap interval: the rounds are drawn
- * again with replacement, 2,000 times, and the middle 95 % of the estimates kept.
- */
-function withInterval(rounds, estimate) {
-  const random = seededRandom(rounds.length * 7919 + 1);
-  const draws = [];
-  for (let i = 0; i < 2000; i++) {
-    draws.push(estimate(rounds.map(() => rounds[Math.floor(random() * rounds.length)])));
-  }
-  return { value: estimate(rounds), interval: [quantile(draws, 0.025), quantile(draws, 0.975)] };
 }
 
 /**
