@@ -20,14 +20,34 @@
 // rotating order (compareLoads); the table gives each ratio with a 95 % bootstrap interval,
 // and the bare-against-bare ratio shows the bench's own bias and resolution. Every compared
 // load is a first visit: no paper on the page marked (expectFirstVisit).
+//
+// Then first paint (scripts/bench-first-paint.mjs): layout shift added on a first and on a
+// returning visit, read cards painted, DOMContentLoaded until every card has its controls,
+// cards inserted later, and service-worker starts, on the saved 2024 and 2026 pages and on
+// 1,000 generated cards.
+//
+// Everything is printed as one table, a row per figure and a column per page, with the
+// target and whether it is met. `npm run bench -- --quick` measures the same with fewer
+// rounds (about 10 minutes on the project's busy 2-core machine, against well over an hour)
+// and writes bench-results/content-quick.json instead.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { listingPage, makePapers } from '../test/support/card-factory.mjs';
 import { serveHuggingFace } from '../test/support/huggingface-routes.mjs';
 import { BROWSER_ARGS, chromePath, launchWithExtension } from '../test/support/launch-chromium.mjs';
-import { median, round2, withInterval } from './bench-lib.mjs';
+import { firstPaintRoutes, measureFirstPaint } from './bench-first-paint.mjs';
+import { machine, median, round2, withInterval } from './bench-lib.mjs';
+
+/**
+ * `npm run bench -- --quick`: the same figures from fewer rounds (a few minutes instead of
+ * about an hour); their intervals are wider, and say so.
+ */
+const QUICK = process.argv.includes('--quick');
+const started = Date.now();
+const progress = (what) =>
+  console.error(`[${((Date.now() - started) / 60_000).toFixed(1)} min] ${what}`);
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,2000').split(',').map(Number);
 // Rounds of loads per size (each round loads the page three times: see compareLoads).
@@ -38,12 +58,33 @@ const loadRuns = (n) =>
   process.env.BENCH_LOAD_RUNS !== undefined
     ? Number(process.env.BENCH_LOAD_RUNS)
     : n <= 100
-      ? 80
+      ? QUICK
+        ? 4
+        : 80
       : n <= 1000
-        ? 30
-        : 20;
-const UNSTYLED_LOAD_RUNS = 10;
-const TARGETS = { decorate1000Ms: 50, messagesPerBatch: 2, loadOverhead: 1.05, switchMs: 16 };
+        ? QUICK
+          ? 2
+          : 30
+        : QUICK
+          ? 2
+          : 20;
+const UNSTYLED_LOAD_RUNS = QUICK ? 1 : 10;
+/** Insertions timed per size (after one warm-up). */
+const INSERTIONS = QUICK ? 2 : 5;
+/** Loads of each kind per first-paint page (bare, first visit, returning visit). */
+const FIRST_PAINT_ROUNDS = Number(process.env.BENCH_FIRST_PAINT_ROUNDS ?? (QUICK ? 2 : 10));
+/** Cards inserted into a settled page, for each way of inserting them. */
+const INSERT_TRIALS = QUICK ? 5 : 20;
+const TARGETS = {
+  decorate1000Ms: 50,
+  messagesPerBatch: 2,
+  loadOverhead: 1.05,
+  switchMs: 16,
+  addedShift: 0.01,
+  readCardsPainted: 0,
+  dclToControlsMs: 50,
+  workerStartsBeforePaint: 0,
+};
 
 /** Where a measured tab waits between loads: the same site, so the same renderer process. */
 const BETWEEN_LOADS = '/__bench__/between-loads';
@@ -381,7 +422,8 @@ async function compareLoads(n, runs, unstyled = false) {
     bareAgain: barePath(n, 'b', unstyled),
   };
   const kinds = Object.keys(paths);
-  for (const kind of kinds) await measureLoad(loadTab, paths[kind]); // warm-up
+  // Warm-up: each path once (quick: only the check's load of ours, which warms it too).
+  if (!QUICK) for (const kind of kinds) await measureLoad(loadTab, paths[kind]);
   await expectFirstVisit(paths.ext, n);
   const rounds = [];
   for (let i = 0; i < runs; i++) {
@@ -422,22 +464,33 @@ const launchBare = () =>
   });
 
 const styled = (url) => url.search !== '?unstyled';
-const { context: withExt, close } = await launchWithExtension({ extensionDir: 'dist-test' });
+const loadAtStart = machine().loadAverage;
+const {
+  context: withExt,
+  extensionId,
+  close,
+} = await launchWithExtension({ extensionDir: 'dist-test' });
 const bare = await launchBare();
-for (const context of [withExt, bare]) await serveHuggingFace(context, { pages, styled });
+for (const context of [withExt, bare]) {
+  await serveHuggingFace(context, { pages: { ...pages, ...firstPaintRoutes() }, styled });
+}
 const loadTab = await openLoadTab(withExt);
 
 const rows = [];
 for (const n of SIZES) {
+  progress(`${n} cards: insertions`);
   await measureInsertion(withExt, n); // warm-up
   const runs = [];
-  for (let i = 0; i < 5; i++) runs.push(await measureInsertion(withExt, n));
+  for (let i = 0; i < INSERTIONS; i++) runs.push(await measureInsertion(withExt, n));
+  progress(`${n} cards: ${loadRuns(n)} rounds of loads`);
   const load = await compareLoads(n, loadRuns(n));
+  progress(`${n} cards: mode switch`);
   const row = {
     cards: n,
     decoratedMs: median(runs.map((r) => r.decoratedMs)),
     batchMs: median(runs.map((r) => r.batchMs)),
     batchMsRange: `${Math.min(...runs.map((r) => r.batchMs))}–${Math.max(...runs.map((r) => r.batchMs))}`,
+    insertions: runs.length,
     messages: Math.max(...runs.map((r) => r.messages)),
     longTasks: Math.max(...runs.map((r) => r.longTasks)),
     longestTaskMs: median(runs.map((r) => r.longestTaskMs)),
@@ -455,24 +508,116 @@ for (const n of SIZES) {
     loadRuns: load.runs,
   };
   if (n === WORST_CASE) {
+    progress(`${n} cards, unstyled: mode switch and loads`);
     row.unstyledSwitchMainThreadMs = (
       await measureModeSwitch(withExt, switchPath(n, true), n)
     ).switchMainThreadMs;
-    row.unstyledLoadOverhead = (
-      await compareLoads(n, Math.min(UNSTYLED_LOAD_RUNS, loadRuns(n)), true)
-    ).overhead.value;
+    const unstyled = await compareLoads(n, Math.min(UNSTYLED_LOAD_RUNS, loadRuns(n)), true);
+    row.unstyledLoadOverhead = unstyled.overhead.value;
+    row.unstyledLoadRuns = unstyled.runs;
   }
   rows.push(row);
 }
+await loadTab.page.close();
+
+const firstPaint =
+  FIRST_PAINT_ROUNDS > 0
+    ? await measureFirstPaint({
+        context: withExt,
+        extensionId,
+        blankPath: BETWEEN_LOADS,
+        rounds: FIRST_PAINT_ROUNDS,
+        insertTrials: INSERT_TRIALS,
+        log: progress,
+      })
+    : null;
+const chromiumVersion = withExt.browser()?.version();
 await close();
 await bare.close();
 
-const round = (x) => (typeof x === 'number' ? Math.round(x * 100) / 100 : x);
-console.table(
-  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]))),
-);
-// Without the 1,000-card page (BENCH_SIZES) its checks fail: nothing was measured.
+// One table: a row per figure, a column per page measured.
+const fmt = (x, digits = 1) =>
+  typeof x !== 'number' ? (x ?? '') : Number.isFinite(x) ? x.toFixed(digits) : '—';
+const ms = (x) => (typeof x === 'number' && Number.isFinite(x) ? `${fmt(x)} ms` : '—');
+const columns = {};
+for (const r of rows) columns[r.cards] = r;
+const sizeLabel = (n) => `${n.toLocaleString('en')} cards`;
+const table = {};
+const COLUMNS = [
+  ...rows.map((r) => sizeLabel(r.cards)),
+  ...(FIRST_PAINT_ROUNDS > 0 ? ['2024 page', '2026 page'] : []),
+];
+const figure = (name, values, target = '', met = '') => {
+  table[name] = {
+    ...Object.fromEntries(COLUMNS.map((column) => [column, values[column] ?? ''])),
+    target,
+    met: met === '' ? '' : met ? 'yes' : 'NO',
+  };
+};
+const perSize = (pick) =>
+  Object.fromEntries(rows.map((r) => [sizeLabel(r.cards), pick(r)]).filter(([, v]) => v !== ''));
+
 const r1000 = rows.find((r) => r.cards === 1000);
+figure(
+  `Batch, median of ${INSERTIONS} insertions (range)`,
+  perSize((r) => `${ms(r.batchMs)} (${r.batchMsRange})`),
+  '≤ 50 ms at 1,000',
+  r1000 ? r1000.batchMs <= TARGETS.decorate1000Ms : false,
+);
+figure(
+  'Insertion → every copy decorated',
+  perSize((r) => ms(r.decoratedMs)),
+);
+figure(
+  'Messages per batch',
+  perSize((r) => r.messages),
+  `≤ ${TARGETS.messagesPerBatch}`,
+  rows.every((r) => r.messages <= TARGETS.messagesPerBatch),
+);
+figure(
+  'Long tasks in an insertion (longest, median)',
+  perSize((r) => `${r.longTasks} (${ms(r.longestTaskMs)})`),
+);
+figure(
+  'Hide/dim/show switch: handler / with style + layout',
+  perSize((r) => `${ms(r.switchHandlerMs)} / ${ms(r.switchWithLayoutMs)}`),
+);
+figure(
+  'Hide/dim/show switch, all main-thread work (floor: same switch without the extension)',
+  perSize((r) => `${ms(r.switchMainThreadMs)} (${ms(r.switchFloorMs)})`),
+  '≤ 16 ms at 1,000',
+  r1000 ? r1000.switchMainThreadMs <= TARGETS.switchMs : false,
+);
+figure(
+  'Page load main-thread time, bare → with the extension (first visit)',
+  perSize((r) => `${ms(r.loadBareMs)} → ${ms(r.loadWithExtensionMs)}`),
+);
+figure(
+  'Page-load overhead (95 % interval) [rounds]',
+  perSize((r) => `${fmt(r.loadOverhead, 2)}× (${r.loadOverhead95 ?? '—'}) [${r.loadRuns}]`),
+  `≤ ${TARGETS.loadOverhead}×`,
+  rows.every((r) => r.loadOverhead <= TARGETS.loadOverhead),
+);
+figure(
+  'Bare vs bare (95 % interval): the bench’s own bias and resolution',
+  perSize((r) => `${fmt(r.loadBareVsBare, 2)}× (${r.loadBareVsBare95 ?? '—'})`),
+);
+figure(
+  'Added script / style / layout',
+  perSize(
+    (r) =>
+      `${fmt(r.loadAddedScriptMs, 0)} / ${fmt(r.loadAddedStyleMs, 0)} / ${fmt(r.loadAddedLayoutMs, 0)} ms`,
+  ),
+);
+figure(
+  'Unstyled page (worst case): load overhead [rounds]; switch work',
+  perSize((r) =>
+    r.unstyledLoadOverhead === undefined
+      ? ''
+      : `${fmt(r.unstyledLoadOverhead, 2)}× [${r.unstyledLoadRuns}]; ${ms(r.unstyledSwitchMainThreadMs)}`,
+  ),
+);
+
 const checks = {
   'decorate 1,000 cards (batch main-thread ms) ≤ 50': r1000?.batchMs <= TARGETS.decorate1000Ms,
   'messages per batch ≤ 2': rows.every((r) => r.messages <= TARGETS.messagesPerBatch),
@@ -482,17 +627,139 @@ const checks = {
   'hide/dim/show switch on 1,000 cards ≤ 16 ms (all main-thread work)':
     r1000?.switchMainThreadMs <= TARGETS.switchMs,
 };
+
+if (firstPaint) {
+  const fp = firstPaint.pages;
+  const perPage = (pick) => Object.fromEntries(Object.entries(fp).map(([k, v]) => [k, pick(v)]));
+  const shiftCell = (v) => `${fmt(v.addedShiftMax, 4)} (median ${fmt(v.addedShiftMedian, 4)})`;
+  const maxAdded = (visit) => Math.max(...Object.values(fp).map((v) => v[visit].addedShiftMax));
+  figure(
+    `Layout shift added, first visit: max of ${firstPaint.rounds} loads (median)`,
+    perPage((v) => shiftCell(v.first)),
+    `≤ ${TARGETS.addedShift}`,
+    maxAdded('first') <= TARGETS.addedShift,
+  );
+  figure(
+    `Layout shift added, returning visit (30 % read, Hide): max (median)`,
+    perPage((v) => shiftCell(v.returning)),
+    `≤ ${TARGETS.addedShift}`,
+    maxAdded('returning') <= TARGETS.addedShift,
+  );
+  figure(
+    'Layout shift, whole page: bare / first visit / returning visit (medians)',
+    perPage(
+      (v) =>
+        `${fmt(v.bare.shiftMedian, 4)} / ${fmt(v.first.shiftMedian, 4)} / ${fmt(v.returning.shiftMedian, 4)}`,
+    ),
+  );
+  const painted = Object.values(fp).reduce((sum, v) => sum + v.returning.readCardsPainted, 0);
+  figure(
+    'Read cards painted, returning visit (all loads; unread seen displayed, min; read hidden, min)',
+    perPage(
+      (v) =>
+        `${v.returning.readCardsPainted} of ${v.read} read × ${v.returning.loads} (${v.returning.unreadSeenDisplayedMin} of ${v.returning.unread} unread seen; ${v.returning.readHiddenMin} hidden)`,
+    ),
+    '0',
+    painted === TARGETS.readCardsPainted,
+  );
+  const big = fp['1,000 cards'];
+  const dclCell = (v) =>
+    `${ms(v.first.dclToControlsMedianMs)} / ${ms(v.returning.dclToControlsMedianMs)} (max ${ms(Math.max(v.first.dclToControlsMaxMs, v.returning.dclToControlsMaxMs))})${v.first.everyCopyDecorated && v.returning.everyCopyDecorated ? '' : ' NOT EVERY COPY'}`;
+  const dclMax = Math.max(big.first.dclToControlsMaxMs, big.returning.dclToControlsMaxMs);
+  figure(
+    'DOMContentLoaded → every card copy has controls: first / returning visit, medians (max)',
+    perPage(dclCell),
+    '≤ 50 ms at 1,000',
+    big.first.everyCopyDecorated &&
+      big.returning.everyCopyDecorated &&
+      dclMax <= TARGETS.dclToControlsMs,
+  );
+  figure(
+    'Hydration batch, main thread: first / returning visit (medians)',
+    perPage(
+      (v) => `${ms(v.first.hydrationBatchMedianMs)} / ${ms(v.returning.hydrationBatchMedianMs)}`,
+    ),
+  );
+  const { task, frame } = firstPaint.inserted;
+  figure(
+    'Card inserted later in a task: controls in the first frame that paints it',
+    { '1,000 cards': `${task.withControlsInFirstFrame} of ${task.trials}` },
+    'all',
+    task.withControlsInFirstFrame === task.trials,
+  );
+  figure(
+    'Card inserted later in an animation-frame callback: controls in the first frame that paints it',
+    { '1,000 cards': `${frame.withControlsInFirstFrame} of ${frame.trials}` },
+  );
+  const startsBefore = Object.values(fp).reduce(
+    (sum, v) => sum + v.returning.workerStartsBeforeFcp,
+    0,
+  );
+  figure(
+    'Worker starts per returning load (warm index, worker stopped first): before first paint / in all',
+    perPage(
+      (v) =>
+        `${v.returning.workerStartsBeforeFcp} / ${v.returning.workerStartsTotal} in ${v.returning.loads} loads`,
+    ),
+    '0 before first paint',
+    startsBefore === TARGETS.workerStartsBeforePaint,
+  );
+  figure(
+    'Worker start − first contentful paint: median (earliest)',
+    perPage(
+      (v) =>
+        `${ms(v.returning.workerStartMinusFcpMedianMs)} (${ms(v.returning.workerStartMinusFcpMinMs)})`,
+    ),
+  );
+  figure(
+    'First contentful paint: bare / first / returning visit (medians)',
+    perPage(
+      (v) =>
+        `${ms(v.bare.fcpMedianMs)} / ${ms(v.first.fcpMedianMs)} / ${ms(v.returning.fcpMedianMs)}`,
+    ),
+  );
+  figure(
+    'Content script’s first storage.local read applied, after navigation start: first / returning (medians)',
+    perPage((v) => `${ms(v.first.indexAppliedMedianMs)} / ${ms(v.returning.indexAppliedMedianMs)}`),
+  );
+  Object.assign(checks, {
+    'layout shift added ≤ 0.01 (first and returning visit, every page)':
+      maxAdded('first') <= TARGETS.addedShift && maxAdded('returning') <= TARGETS.addedShift,
+    'read cards painted on a returning visit: 0': painted === 0,
+    '1,000 cards: every card decorated ≤ 50 ms after DOMContentLoaded':
+      big.first.everyCopyDecorated &&
+      big.returning.everyCopyDecorated &&
+      dclMax <= TARGETS.dclToControlsMs,
+    'card inserted later (in a task): controls in the first frame that paints it':
+      task.withControlsInFirstFrame === task.trials,
+    'worker starts before first paint (warm index): 0': startsBefore === 0,
+  });
+}
+
+const loadAtEnd = machine().loadAverage;
+console.log(
+  `\nPaper Queue content script${QUICK ? ' (quick: fewer rounds, wider intervals)' : ''} — ${machine().cpus} cores, ${machine().cpu}, Chromium ${chromiumVersion}; load average ${loadAtStart[0]} at the start, ${loadAtEnd[0]} at the end; ${((Date.now() - started) / 60_000).toFixed(1)} min`,
+);
+console.table(table);
 for (const [what, ok] of Object.entries(checks))
   console.log(`${ok ? 'meets ' : 'MISSES'}  ${what}`);
-const machine = {
-  cpus: cpus().length,
-  cpu: cpus()[0]?.model,
-  node: process.version,
-  chromium: withExt.browser()?.version(),
-};
 mkdirSync('bench-results', { recursive: true });
+const file = QUICK ? 'bench-results/content-quick.json' : 'bench-results/content.json';
 writeFileSync(
-  'bench-results/content.json',
-  JSON.stringify({ date: new Date().toISOString(), machine, rows, checks }, null, 2),
+  file,
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      quick: QUICK,
+      machine: machine({ chromium: chromiumVersion, loadAtStart, loadAtEnd }),
+      minutes: (Date.now() - started) / 60_000,
+      rows,
+      firstPaint,
+      table,
+      checks,
+    },
+    null,
+    2,
+  ),
 );
-console.log('Written to bench-results/content.json', machine);
+console.log(`Written to ${file}`);
