@@ -81,6 +81,8 @@ export function watchPaint() {
     hosts: 0,
     lastHostAt: 0,
     modeAt: null,
+    /** When this script ran: the page's first script. */
+    initAt: performance.now(),
     // Whether the content script had started before this script (it marks <html> first).
     runBeforeInit: document.documentElement?.hasAttribute('data-paper-queue-run') ?? false,
   };
@@ -192,6 +194,8 @@ export function collect() {
     fcpWall: wall(fcp),
     modeAt: log.modeAt,
     modeWall: wall(log.modeAt),
+    initAt: log.initAt,
+    responseStart: nav.responseStart,
     runBeforeInit: log.runBeforeInit,
     readHidden: document.querySelectorAll('article[data-paper-queue-read]').length,
     pending: document.querySelectorAll('[data-paper-queue-pending]').length,
