@@ -50,6 +50,7 @@ const progress = (what) =>
   console.error(`[${((Date.now() - started) / 60_000).toFixed(1)} min] ${what}`);
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,2000').split(',').map(Number);
+
 // Rounds of loads per size (each round loads the page three times: see compareLoads).
 // Fewer for bigger pages, which take longer; the small page's loads vary most, relative to
 // the little the extension adds to them. BENCH_LOAD_RUNS=0 skips the page-load
@@ -71,6 +72,10 @@ const loadRuns = (n) =>
 const UNSTYLED_LOAD_RUNS = QUICK ? 1 : 10;
 /** Insertions timed per size (after one warm-up). */
 const INSERTIONS = QUICK ? 2 : 5;
+/** Which parts run (BENCH_PARTS, comma-separated; all by default): to reproduce one part. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'sizes,floor,firstpaint').split(','));
+/** Rounds of the parse-observer floor (see compareObserverFloor). */
+const FLOOR_RUNS = QUICK ? 2 : 10;
 /** Loads of each kind per first-paint page (bare, first visit, returning visit). */
 const FIRST_PAINT_ROUNDS = Number(process.env.BENCH_FIRST_PAINT_ROUNDS ?? (QUICK ? 2 : 10));
 /** Cards inserted into a settled page, for each way of inserting them. */
@@ -107,6 +112,10 @@ const barePath = (n, copy, unstyled = false) => `/__bench__/bare-${copy}/${weekP
 const switchPath = (n, unstyled = false) =>
   `/papers/date/2026-03-${String(n / 100).padStart(2, '0')}${unstyled ? '?unstyled' : ''}`;
 const WORST_CASE = 1000;
+/** The bare listing again, where the floor's init script observes the parse. */
+const observedPath = (n) => `/__bench__/observed/${weekPath(n)}`;
+pages[observedPath(WORST_CASE)] = listingPage(makePapers(WORST_CASE, 1, '2611'));
+pages[barePath(WORST_CASE, 'floor')] = pages[observedPath(WORST_CASE)];
 for (const n of SIZES) {
   const html = listingPage(makePapers(n, 1, '2611'));
   const switchHtml = listingPage(makePapers(n, 1, '2610'));
@@ -454,6 +463,48 @@ async function compareLoads(n, runs, unstyled = false) {
   };
 }
 
+/**
+ * The browser's own price for watching a page from document_start, for reference: the bare
+ * listing loaded, in the browser without the extension, with and without a MutationObserver
+ * installed before the page is parsed (a page-world init script) that does with each record
+ * what the content script's watcher does (keeps the added elements for the next batch).
+ * Whatever else the content script does, observing the parse costs at least this.
+ */
+async function compareObserverFloor(context, n, runs) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.addInitScript(() => {
+    if (!location.pathname.startsWith('/__bench__/observed/')) return;
+    let pending = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node.nodeType === 1) pending.push(node);
+      }
+      if (pending.length > 5000) pending = [];
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const tab = { page, cdp };
+  const paths = { bare: barePath(n, 'floor'), observed: observedPath(n) };
+  for (const path of Object.values(paths)) await measureLoad(tab, path); // warm-up
+  const rounds = [];
+  for (let i = 0; i < runs; i++) {
+    const round = {};
+    for (const kind of i % 2 ? ['observed', 'bare'] : ['bare', 'observed']) {
+      round[kind] = await measureLoad(tab, paths[kind]);
+    }
+    rounds.push(round);
+  }
+  await page.close();
+  const of = (rs, kind, part = 'thread') => rs.map((r) => r[kind][part]);
+  return {
+    overhead: withInterval(rounds, (rs) => median(of(rs, 'observed')) / median(of(rs, 'bare'))),
+    addedScriptMs: median(of(rounds, 'observed', 'script')) - median(of(rounds, 'bare', 'script')),
+    addedThreadMs: median(of(rounds, 'observed')) - median(of(rounds, 'bare')),
+    runs,
+  };
+}
+
 /** Chromium without the extension: the switch floor's browser. */
 const launchBare = () =>
   chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'paper-queue-bare-')), {
@@ -477,7 +528,7 @@ for (const context of [withExt, bare]) {
 const loadTab = await openLoadTab(withExt);
 
 const rows = [];
-for (const n of SIZES) {
+for (const n of PARTS.has('sizes') ? SIZES : []) {
   progress(`${n} cards: insertions`);
   await measureInsertion(withExt, n); // warm-up
   const runs = [];
@@ -520,8 +571,14 @@ for (const n of SIZES) {
 }
 await loadTab.page.close();
 
+let observerFloor = null;
+if (PARTS.has('floor')) {
+  progress(`${WORST_CASE} cards: the parse-observer floor, ${FLOOR_RUNS} rounds`);
+  observerFloor = await compareObserverFloor(bare, WORST_CASE, FLOOR_RUNS);
+}
+
 const firstPaint =
-  FIRST_PAINT_ROUNDS > 0
+  FIRST_PAINT_ROUNDS > 0 && PARTS.has('firstpaint')
     ? await measureFirstPaint({
         context: withExt,
         extensionId,
@@ -544,8 +601,11 @@ for (const r of rows) columns[r.cards] = r;
 const sizeLabel = (n) => `${n.toLocaleString('en')} cards`;
 const table = {};
 const COLUMNS = [
-  ...rows.map((r) => sizeLabel(r.cards)),
-  ...(FIRST_PAINT_ROUNDS > 0 ? ['2024 page', '2026 page'] : []),
+  ...new Set([
+    ...rows.map((r) => sizeLabel(r.cards)),
+    ...(observerFloor || firstPaint ? [sizeLabel(WORST_CASE)] : []),
+    ...(firstPaint ? ['2024 page', '2026 page'] : []),
+  ]),
 ];
 const figure = (name, values, target = '', met = '') => {
   table[name] = {
@@ -617,6 +677,16 @@ figure(
       : `${fmt(r.unstyledLoadOverhead, 2)}× [${r.unstyledLoadRuns}]; ${ms(r.unstyledSwitchMainThreadMs)}`,
   ),
 );
+
+if (observerFloor) {
+  figure(
+    'Floor: a MutationObserver over the parse, no extension: load overhead (95 %) [rounds]; added script',
+    {
+      [sizeLabel(WORST_CASE)]:
+        `${fmt(observerFloor.overhead.value, 2)}× (${observerFloor.overhead.interval.map(round2).join('–')}) [${observerFloor.runs}]; ${fmt(observerFloor.addedScriptMs, 0)} ms`,
+    },
+  );
+}
 
 const checks = {
   'decorate 1,000 cards (batch main-thread ms) ≤ 50': r1000?.batchMs <= TARGETS.decorate1000Ms,
@@ -754,6 +824,7 @@ writeFileSync(
       machine: machine({ chromium: chromiumVersion, loadAtStart, loadAtEnd }),
       minutes: (Date.now() - started) / 60_000,
       rows,
+      observerFloor,
       firstPaint,
       table,
       checks,
