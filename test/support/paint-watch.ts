@@ -4,7 +4,7 @@
 
 export interface PaintLog {
   shift: number;
-  shifts: { value: number; at: number; movers: string[] }[];
+  shifts: { value: number; at: number; movers: string[]; moved: number[] }[];
   displayed: string[];
   unidentified: number;
 }
@@ -19,7 +19,7 @@ export interface PaintLog {
 export function watchPaint(): void {
   const log = {
     shift: 0,
-    shifts: [] as { value: number; at: number; movers: string[] }[],
+    shifts: [] as { value: number; at: number; movers: string[]; moved: number[] }[],
     displayed: [] as string[],
     unidentified: 0,
   };
@@ -36,7 +36,7 @@ export function watchPaint(): void {
       for (const entry of list.getEntries() as (PerformanceEntry & {
         value: number;
         hadRecentInput: boolean;
-        sources: { node: Node | null }[];
+        sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
       })[]) {
         if (entry.hadRecentInput) continue;
         log.shift += entry.value;
@@ -44,6 +44,8 @@ export function watchPaint(): void {
           value: entry.value,
           at: Math.round(entry.startTime),
           movers: entry.sources.map((s) => signature(s.node)),
+          // How far each moved down (px): the listing bar's room is 56 px.
+          moved: entry.sources.map((s) => Math.round(s.currentRect.y - s.previousRect.y)),
         });
       }
     }).observe({ type: 'layout-shift', buffered: true });
