@@ -91,10 +91,12 @@ async function announce(states: StateMap): Promise<void> {
 
 const sync = startSync({
   db: database,
-  announce: () =>
+  // Another browser's decisions: the same news as a change made here, but not sent back.
+  announce: (states) =>
     inTurn(async () => {
       await syncIndex(database());
       await refreshBadge(database());
+      await tabPapers.changed(states, titleOf).catch(() => {});
     }),
   fetchMetadata: (ids) => quietly(fetchMissingMetadata(ids)),
 });

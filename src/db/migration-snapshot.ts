@@ -9,6 +9,9 @@ import { type Backup, type BackupPaper, buildBackup } from '../shared/backup/for
 import type { SnapshotRecord } from './database';
 import { completeMark, type MarkRecord, type PaperRecord, toBackupMark } from './records';
 
+/** How many snapshots taken before a schema upgrade are kept (KEEP.migration). */
+export const MIGRATION_SNAPSHOTS_KEPT = 5;
+
 /** Every paper and every mark, read from the given tables (also inside a schema upgrade). */
 export async function readBackupFrom(
   papers: { toArray(): Promise<PaperRecord[]> },
@@ -50,7 +53,13 @@ export async function snapshotBeforeUpgrade(tx: Transaction, now = Date.now()): 
     tx.table<MarkRecord, string>('marks'),
     now,
   );
-  await tx
-    .table<SnapshotRecord, number>('snapshots')
-    .add({ createdAt: now, reason: 'migration', backup: snapshotText(backup) });
+  const snapshots = tx.table<SnapshotRecord, number>('snapshots');
+  await snapshots.add({ createdAt: now, reason: 'migration', backup: snapshotText(backup) });
+  // Kept like the other kinds (KEEP.migration, snapshot-store.ts), oldest first out.
+  const ofMigrations = await snapshots
+    .orderBy('createdAt')
+    .filter((s) => s.reason === 'migration')
+    .primaryKeys();
+  const excess = ofMigrations.length - MIGRATION_SNAPSHOTS_KEPT;
+  if (excess > 0) await snapshots.bulkDelete(ofMigrations.slice(0, excess));
 }

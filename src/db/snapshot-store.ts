@@ -5,12 +5,12 @@
  */
 import { type Job, UNWATCHED } from '../shared/jobs';
 import type { PaperQueueDB, SnapshotRecord } from './database';
-import { readBackupFrom, snapshotText } from './migration-snapshot';
+import { MIGRATION_SNAPSHOTS_KEPT, readBackupFrom, snapshotText } from './migration-snapshot';
 
 /** How many snapshots of each kind are kept; older ones are deleted. */
 export const KEEP: Record<SnapshotRecord['reason'], number> = {
   daily: 7,
-  migration: 5,
+  migration: MIGRATION_SNAPSHOTS_KEPT,
   manual: 10,
   import: 5,
   restore: 5,

@@ -71,7 +71,7 @@ export class SnapshotError extends Error {
   override name = 'SnapshotError';
 }
 
-/** Replaces the database with a snapshot, after snapshotting the present (reason `manual`). */
+/** Replaces the database with a snapshot, after snapshotting the present (reason `restore`). */
 export async function restoreSnapshot(
   db: PaperQueueDB,
   id: number,

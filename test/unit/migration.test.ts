@@ -82,6 +82,34 @@ describe('migrating a version 1 database', () => {
     db.close();
   }, 60_000);
 
+  it('keeps only the newest migration snapshots, like every other kind', async () => {
+    const name = nameFor('v2');
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      ...V1_STORES,
+      marks: 'id, savedAt, readAt, updatedAt, pinnedAt, *tags',
+      snapshots: '++id, createdAt',
+    });
+    // Five upgrades' snapshots from before, and a manual one that is not theirs to prune.
+    for (let n = 1; n <= 5; n++) {
+      await v2.table('snapshots').add({ createdAt: n, reason: 'migration', backup: `old ${n}` });
+    }
+    await v2.table('snapshots').add({ createdAt: 0, reason: 'manual', backup: 'mine' });
+    v2.close();
+    const db = openDatabase(name);
+    await db.open();
+    const kept = await db.snapshots.orderBy('createdAt').toArray();
+    expect(kept.map((s) => (s.backup.startsWith('old') ? s.backup : s.reason))).toEqual([
+      'manual',
+      'old 2',
+      'old 3',
+      'old 4',
+      'old 5',
+      'migration',
+    ]);
+    db.close();
+  });
+
   it('leaves the version 1 data untouched when a migration throws', async () => {
     const name = nameFor('failing');
     const before = await createV1(name, 500);
