@@ -121,8 +121,11 @@ export async function writeDecisions(
       const after = decide(before, fieldsFor(before), at, version, now);
       const state = stateOf(after);
       written.states[id] = state;
-      // Opening a page is recorded but is no decision: it moves no version, tells no tab.
-      if (options.opened) writes.push({ ...after, openedAt: now });
+      // Opening a page is recorded but is no decision: it moves no version, tells no tab,
+      // and makes no record for a paper never decided on (else every paper page opened
+      // would join "everything" in exports and count as data to back up).
+      if (options.opened && (stored[i] || after !== before))
+        writes.push({ ...after, openedAt: now });
       if (after === before) return;
       if (!options.opened) writes.push(after);
       written.changed[id] = state;

@@ -183,6 +183,15 @@ describe('tags, Undo and opening', () => {
     const read = await recordOpened(db, { id: A, markRead: true }, 500);
     expect(read.changed[A]).toMatchObject({ read: true });
   });
+
+  it('makes no record for a paper never decided on when only its page was opened', async () => {
+    const none = '2501.99999';
+    const opened = await recordOpened(db, { id: none, markRead: false }, 400);
+    expect(opened.states[none]).toMatchObject({ saved: false, read: false });
+    expect(await db.marks.get(none)).toBeUndefined();
+    await recordOpened(db, { id: none, markRead: true }, 500);
+    expect(await db.marks.get(none)).toMatchObject({ openedAt: 500, readAt: 500 });
+  });
 });
 
 describe('reading the queue', () => {

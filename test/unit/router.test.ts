@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage, type RouterContext } from '../../src/background/router';
 import { openDatabase, type PaperQueueDB } from '../../src/db/database';
+import { emptyMark } from '../../src/db/records';
 import type { StateMap } from '../../src/shared/model';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -82,6 +83,10 @@ describe('paper.opened', () => {
       ok: true,
       data: { saved: false, read: false, v: 0 },
     });
+    // A paper never decided on gets no record for being opened.
+    expect(await db.marks.get('2407.21783')).toBeUndefined();
+    await db.marks.put({ ...emptyMark('2407.21783'), note: 'kept' }); // a mark with a note
+    await handleMessage(opened, fromPage, ctx);
     expect((await db.marks.get('2407.21783'))?.openedAt).toBe(2_000);
     expect(announced).toEqual([]);
   });
