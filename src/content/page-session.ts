@@ -390,12 +390,26 @@ export function startPageSession(
       sendSeen([...described.values()]);
     };
     metadataTimer = setTimeout(run, METADATA_DELAY_MS);
-    if (typeof requestIdleCallback === 'function') idleHandle = requestIdleCallback(run);
+    // Idle only after the next paint: an idle moment before it (a small page parsed fast)
+    // would wake the background worker with these messages while the page still paints.
+    if (typeof requestIdleCallback === 'function') {
+      afterPaintFrame = requestAnimationFrame(() => {
+        afterPaintFrame = 0;
+        setTimeout(() => {
+          if (metadataTimer !== undefined && !signal.aborted) idleHandle = requestIdleCallback(run);
+        });
+      });
+    }
   };
+  let afterPaintFrame = 0;
   signal.addEventListener('abort', () => {
     clearTimeout(metadataTimer);
+    cancelAnimationFrame(afterPaintFrame);
     if (idleHandle !== undefined) cancelIdleCallback?.(idleHandle);
   });
+
+  /** Card headings given their controls' room while the page was parsed (before hydration). */
+  const slotted = new WeakSet<Element>();
 
   /** Decorates the card copies a batch added: attributes before hydration, controls after. */
   const decorate = (roots: readonly Element[], removedSome = true) => {
@@ -407,9 +421,14 @@ export function startPageSession(
       roots.length > WHOLE_PAGE_ROOTS
         ? new Set([doc])
         : new Set(roots.filter((r) => r.isConnected).map((r) => page.cardOf(r) ?? r));
+    const ready = hydrated();
     const fresh: CardCopy[] = [];
     for (const scope of scopes) {
       for (const copy of page.findCopies(scope)) {
+        // While parsing, each batch walks the page again: a card it already held for is done
+        // until hydration (else every batch would redo every card before it: 1.4 s of script
+        // on a 1,000-card page).
+        if (!ready && slotted.has(copy.heading)) continue;
         const next = copy.heading.nextElementSibling;
         if (next && registry.holds(next)) continue;
         if (next && isControlHost(next)) next.remove(); // left by an orphaned earlier script
@@ -417,7 +436,6 @@ export function startPageSession(
       }
     }
     if (removedSome) registry.prune();
-    const ready = hydrated();
     if (fresh.length === 0 && ready) return;
 
     // While the page is parsed, a card can be in it before its title: unseen until known.
@@ -438,7 +456,10 @@ export function startPageSession(
       }
       if (registry.addCard(copy.id, copy.article)) tools?.onCardAdded(copy.id, copy.article);
       // The controls' room, kept from the first paint on (page.css), taken when they go in.
-      if (!ready) copy.heading.setAttribute(SLOT_ATTRIBUTE, '');
+      if (!ready) {
+        copy.heading.setAttribute(SLOT_ATTRIBUTE, '');
+        slotted.add(copy.heading);
+      }
     }
     if (ready) {
       place(fresh);
