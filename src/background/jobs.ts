@@ -79,5 +79,4 @@ const CANCELLED: Record<JobKind, string> = {
   import: 'Import cancelled: nothing was imported.',
   export: 'Export cancelled: no file was made.',
   restore: 'Restore cancelled: nothing was changed.',
-  merge: 'Merge cancelled: nothing was changed.',
 };

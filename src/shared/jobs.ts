@@ -1,5 +1,5 @@
 /**
- * Long work the background does for a page (an import, an export, a restore, a merge): the
+ * Long work the background does for a page (an import, an export, a restore): the
  * page names it with a job id in its request, the background publishes how far it got in
  * `storage.session` under `paperQueue.job.<id>` (extension pages hear it; content scripts
  * cannot read that area), and `job.cancel` stops it before it commits: the work runs in one
@@ -8,7 +8,7 @@
 
 export const JOB_KEY_PREFIX = 'paperQueue.job.';
 
-export type JobKind = 'import' | 'export' | 'restore' | 'merge';
+export type JobKind = 'import' | 'export' | 'restore';
 
 export interface JobProgress {
   id: string;
