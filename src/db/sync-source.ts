@@ -59,6 +59,23 @@ export interface Merged {
   replacedOwn: number;
 }
 
+/**
+ * The stored marks of `ids`, in their order. Dexie's bulkGet asks IndexedDB once per id, which
+ * Chromium answers several times slower than one read of the whole table (10,000 marks:
+ * about 300 ms against 45 ms), so a merge that names a good share of the table reads all of it.
+ */
+async function storedMarks(
+  db: PaperQueueDB,
+  ids: readonly string[],
+): Promise<(MarkRecord | undefined)[]> {
+  if (ids.length < 1000 || ids.length * 4 < (await db.marks.count())) {
+    return db.marks.bulkGet([...ids]);
+  }
+  const byId = new Map<string, MarkRecord>();
+  for (const mark of await db.marks.toArray()) byId.set(mark.id, mark);
+  return ids.map((id) => byId.get(id));
+}
+
 /** Merges one other device's decisions, in one transaction. */
 export async function mergeRemote(
   db: PaperQueueDB,
@@ -75,7 +92,7 @@ export async function mergeRemote(
   const ids = [...byId.keys()];
   return db.transaction('rw', db.marks, async () => {
     const version = await nextVersion(db, now);
-    const stored = await db.marks.bulkGet(ids);
+    const stored = await storedMarks(db, ids);
     const merged: Merged = { changed: {}, newlySaved: [], replacedOwn: 0 };
     const writes: MarkRecord[] = [];
     ids.forEach((id, i) => {
