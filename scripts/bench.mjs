@@ -20,15 +20,37 @@
 // rotating order (compareLoads); the table gives each ratio with a 95 % bootstrap interval,
 // and the bare-against-bare ratio shows the bench's own bias and resolution. Every compared
 // load is a first visit: no paper on the page marked (expectFirstVisit).
+//
+// Then first paint (scripts/bench-first-paint.mjs): layout shift added on a first and on a
+// returning visit, read cards painted, DOMContentLoaded until every card has its controls,
+// cards inserted later, and service-worker starts, on the saved 2024 and 2026 pages and on
+// 1,000 generated cards.
+//
+// Everything is printed as one table, a row per figure and a column per page, with the
+// target and whether it is met. `npm run bench -- --quick` measures the same with fewer
+// rounds (about 10 minutes on the project's busy 2-core machine, against well over an hour)
+// and writes bench-results/content-quick.json instead.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { listingPage, makePapers } from '../test/support/card-factory.mjs';
 import { serveHuggingFace } from '../test/support/huggingface-routes.mjs';
 import { BROWSER_ARGS, chromePath, launchWithExtension } from '../test/support/launch-chromium.mjs';
+import { firstPaintRoutes, measureFirstPaint } from './bench-first-paint.mjs';
+import { machine, median, round2, withInterval } from './bench-lib.mjs';
+
+/**
+ * `npm run bench -- --quick`: the same figures from fewer rounds (a few minutes instead of
+ * about an hour); their intervals are wider, and say so.
+ */
+const QUICK = process.argv.includes('--quick');
+const started = Date.now();
+const progress = (what) =>
+  console.error(`[${((Date.now() - started) / 60_000).toFixed(1)} min] ${what}`);
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,2000').split(',').map(Number);
+
 // Rounds of loads per size (each round loads the page three times: see compareLoads).
 // Fewer for bigger pages, which take longer; the small page's loads vary most, relative to
 // the little the extension adds to them. BENCH_LOAD_RUNS=0 skips the page-load
@@ -37,20 +59,37 @@ const loadRuns = (n) =>
   process.env.BENCH_LOAD_RUNS !== undefined
     ? Number(process.env.BENCH_LOAD_RUNS)
     : n <= 100
-      ? 80
+      ? QUICK
+        ? 4
+        : 80
       : n <= 1000
-        ? 30
-        : 20;
-const UNSTYLED_LOAD_RUNS = 10;
-const TARGETS = { decorate1000Ms: 50, messagesPerBatch: 2, loadOverhead: 1.05, switchMs: 16 };
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+        ? QUICK
+          ? 2
+          : 30
+        : QUICK
+          ? 2
+          : 20;
+const UNSTYLED_LOAD_RUNS = QUICK ? 1 : 10;
+/** Insertions timed per size (after one warm-up). */
+const INSERTIONS = QUICK ? 2 : 5;
+/** Which parts run (BENCH_PARTS, comma-separated; all by default): to reproduce one part. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'sizes,floor,firstpaint').split(','));
+/** Rounds of the parse-observer floor (see compareObserverFloor). */
+const FLOOR_RUNS = QUICK ? 2 : 10;
+/** Loads of each kind per first-paint page (bare, first visit, returning visit). */
+const FIRST_PAINT_ROUNDS = Number(process.env.BENCH_FIRST_PAINT_ROUNDS ?? (QUICK ? 2 : 10));
+/** Cards inserted into a settled page, for each way of inserting them. */
+const INSERT_TRIALS = QUICK ? 5 : 20;
+const TARGETS = {
+  decorate1000Ms: 50,
+  messagesPerBatch: 2,
+  loadOverhead: 1.05,
+  switchMs: 16,
+  addedShift: 0.01,
+  readCardsPainted: 0,
+  dclToControlsMs: 50,
+  workerStartsBeforePaint: 0,
 };
-const round2 = (x) => x.toFixed(2);
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.round((xs.length - 1) * q)];
 
 /** Where a measured tab waits between loads: the same site, so the same renderer process. */
 const BETWEEN_LOADS = '/__bench__/between-loads';
@@ -73,6 +112,10 @@ const barePath = (n, copy, unstyled = false) => `/__bench__/bare-${copy}/${weekP
 const switchPath = (n, unstyled = false) =>
   `/papers/date/2026-03-${String(n / 100).padStart(2, '0')}${unstyled ? '?unstyled' : ''}`;
 const WORST_CASE = 1000;
+/** The bare listing again, where the floor's init script observes the parse. */
+const observedPath = (n) => `/__bench__/observed/${weekPath(n)}`;
+pages[observedPath(WORST_CASE)] = listingPage(makePapers(WORST_CASE, 1, '2611'));
+pages[barePath(WORST_CASE, 'floor')] = pages[observedPath(WORST_CASE)];
 for (const n of SIZES) {
   const html = listingPage(makePapers(n, 1, '2611'));
   const switchHtml = listingPage(makePapers(n, 1, '2610'));
@@ -131,15 +174,23 @@ async function measureInsertion(context, n) {
               if (node.nodeType === 1 && node.hasAttribute('data-paper-queue-id')) seen++;
           if (seen === expected) {
             const t1 = performance.now();
+            const batchMs = stats().lastBatchMs;
             setTimeout(() => {
               const window = longTasks.filter((t) => t.startTime + t.duration >= t0);
-              resolve({
-                decoratedMs: t1 - t0,
-                batchMs: stats().lastBatchMs,
-                messages: stats().messages - before,
+              const tasks = {
                 longTasks: window.length,
                 longestTaskMs: Math.max(0, ...window.map((t) => t.duration)),
-              });
+              };
+              // The batch's metadata goes in an idle moment (≤ 1 s later): count its messages
+              // once that has passed and been answered.
+              setTimeout(() => {
+                resolve({
+                  decoratedMs: t1 - t0,
+                  batchMs,
+                  messages: stats().messages - before,
+                  ...tasks,
+                });
+              }, 1500);
             }, 300);
           }
         }).observe(document.documentElement, { childList: true, subtree: true });
@@ -157,26 +208,19 @@ async function measureInsertion(context, n) {
 const SWITCHES = ['show', 'dim', 'hide', 'show', 'hide', 'dim', 'show', 'hide'];
 
 /**
- * Times `flip(mode)` (run in the page) over SWITCHES; three figures, medians: the flip alone;
- * the flip plus the style and layout it causes (forced at once); and all main-thread work it
- * causes until the page has rendered it (CPU time over 300 ms, minus the same window without
- * a flip).
+ * Times switching to each mode of SWITCHES; three figures, medians: the handler alone; the
+ * handler plus the style and layout it causes (forced at once); and all main-thread work it
+ * causes until the page has rendered it (CPU time over 300 ms, minus the same window with
+ * the same input and nothing switched).
+ *
+ * `timed(mode)` switches once and returns, as timed in the page, `{handler, withLayout}`;
+ * `flip(mode)` switches without timing anything, and `flip(null)` gives the same input with
+ * nothing switched (the idle window).
  */
-async function timeSwitches(page, cdp, flip) {
-  const run = (mode, forceLayout) =>
-    page.evaluate(
-      ({ flip, mode, forceLayout }) => {
-        const t0 = performance.now();
-        if (mode) new Function('mode', flip)(mode);
-        const t1 = performance.now();
-        if (forceLayout) void document.body.offsetHeight; // style + layout now, measured
-        return { handler: t1 - t0, withLayout: performance.now() - t0 };
-      },
-      { flip, mode, forceLayout },
-    );
+async function timeSwitches(page, cdp, { timed, flip }) {
   const settled = async (mode) => {
     const before = await threadTime(cdp);
-    await run(mode, false);
+    await flip(mode);
     await page.waitForTimeout(300);
     return (await threadTime(cdp)) - before;
   };
@@ -184,7 +228,7 @@ async function timeSwitches(page, cdp, flip) {
   const withLayout = [];
   for (const mode of SWITCHES) {
     await page.waitForTimeout(100);
-    const r = await run(mode, true);
+    const r = await timed(mode);
     handler.push(r.handler);
     withLayout.push(r.withLayout);
   }
@@ -209,6 +253,56 @@ async function openMeasured(context, path) {
   return { page, cdp };
 }
 
+const BAR = '[data-paper-queue-ui="bar"]';
+
+/**
+ * The bar acts only on the user's own input (src/content/trusted.ts: a script's `click()` is
+ * ignored), so the switch is pressed as a user would: its button focused, then Enter, a real
+ * key press (CDP Input). The idle window presses Shift on the same focus, which does nothing.
+ */
+async function pressModeButton(page, mode) {
+  await page.evaluate(
+    ({ bar, mode }) =>
+      document
+        .querySelector(bar)
+        .shadowRoot.querySelector(`button[data-mode="${mode ?? 'show'}"]`)
+        .focus(),
+    { bar: BAR, mode },
+  );
+  await page.keyboard.press(mode ? 'Enter' : 'Shift');
+}
+
+/**
+ * One switch, timed in the page: from the click event reaching our shadow root (capture) to
+ * the end of our handler (a listener on the button added after ours runs right after it), then
+ * with style and layout forced.
+ */
+async function timedModeSwitch(page, mode) {
+  await page.evaluate(
+    ({ bar, mode }) => {
+      const root = document.querySelector(bar).shadowRoot;
+      const button = root.querySelector(`button[data-mode="${mode}"]`);
+      let t0 = 0;
+      const start = () => {
+        t0 = performance.now();
+      };
+      root.addEventListener('click', start, { capture: true, once: true });
+      button.addEventListener(
+        'click',
+        () => {
+          const t1 = performance.now();
+          void document.body.offsetHeight; // style + layout now, measured
+          window.__pqSwitch = { handler: t1 - t0, withLayout: performance.now() - t0 };
+        },
+        { once: true },
+      );
+    },
+    { bar: BAR, mode },
+  );
+  await pressModeButton(page, mode);
+  return page.evaluate(() => window.__pqSwitch);
+}
+
 /**
  * Switching Show all / Dim read / Hide read with the bar's buttons on a page of n cards,
  * every paper read (the worst case: each switch shows or hides every card).
@@ -220,20 +314,22 @@ async function measureModeSwitch(context, path, n) {
     n * 2,
     { timeout: 120_000 },
   );
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    const bar = () => document.querySelector('[data-paper-queue-ui="bar"]')?.shadowRoot;
-    while (!bar()) await frame();
-    const buttons = [...bar().querySelectorAll('button')];
-    buttons.find((b) => b.textContent === 'Mark all read').click();
-  });
-  await page.waitForTimeout(1500);
-  const result = await timeSwitches(
-    page,
-    cdp,
-    `document.querySelector('[data-paper-queue-ui="bar"]').shadowRoot
-      .querySelector('button[data-mode="' + mode + '"]').click();`,
+  // Every paper read: Mark all read, unless they are already (the unstyled copy of a page
+  // shows the same papers as the styled one, so its button is disabled).
+  const markAll = page.locator(BAR).getByRole('button', { name: 'Mark all read' });
+  await page.waitForTimeout(500); // the bar's first render, one frame after hydration
+  if (await markAll.isEnabled()) await markAll.click();
+  // Every card read (shown at once from the outbox), and the background done with it.
+  await page.waitForFunction(
+    (expected) => document.querySelectorAll('article[data-paper-queue-read]').length >= expected,
+    n,
+    { timeout: 60_000 },
   );
+  await page.waitForTimeout(1500);
+  const result = await timeSwitches(page, cdp, {
+    timed: (mode) => timedModeSwitch(page, mode),
+    flip: (mode) => pressModeButton(page, mode),
+  });
   await page.close();
   return result;
 }
@@ -260,11 +356,21 @@ async function measureSwitchFloor(context, path) {
     }
   });
   await page.waitForTimeout(1500);
-  const { switchMainThreadMs } = await timeSwitches(
-    page,
-    cdp,
-    `document.documentElement.setAttribute('data-floor', mode);`,
-  );
+  const flipInPage = (mode, forceLayout) =>
+    page.evaluate(
+      ({ mode, forceLayout }) => {
+        const t0 = performance.now();
+        if (mode) document.documentElement.setAttribute('data-floor', mode);
+        const t1 = performance.now();
+        if (forceLayout) void document.body.offsetHeight;
+        return { handler: t1 - t0, withLayout: performance.now() - t0 };
+      },
+      { mode, forceLayout },
+    );
+  const { switchMainThreadMs } = await timeSwitches(page, cdp, {
+    timed: (mode) => flipInPage(mode, true),
+    flip: (mode) => flipInPage(mode, false),
+  });
   await page.close();
   return switchMainThreadMs;
 }
@@ -309,30 +415,6 @@ async function expectFirstVisit(path, n) {
   if (marked > 0) throw new Error(`${marked} cards of ${path} are marked read: not a first visit`);
 }
 
-/** A small seeded generator (mulberry32), so the same loads give the same interval. */
-function seededRandom(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * `estimate` over the rounds of loads, and its 95 % bootstrap interval: the rounds are drawn
- * again with replacement, 2,000 times, and the middle 95 % of the estimates kept.
- */
-function withInterval(rounds, estimate) {
-  const random = seededRandom(rounds.length * 7919 + 1);
-  const draws = [];
-  for (let i = 0; i < 2000; i++) {
-    draws.push(estimate(rounds.map(() => rounds[Math.floor(random() * rounds.length)])));
-  }
-  return { value: estimate(rounds), interval: [quantile(draws, 0.025), quantile(draws, 0.975)] };
-}
-
 /**
  * Loads the same page at three paths in one browser, in rotating order each round: at its
  * listing path, where the content script runs (`ext`), and twice at a path it does not match
@@ -349,7 +431,8 @@ async function compareLoads(n, runs, unstyled = false) {
     bareAgain: barePath(n, 'b', unstyled),
   };
   const kinds = Object.keys(paths);
-  for (const kind of kinds) await measureLoad(loadTab, paths[kind]); // warm-up
+  // Warm-up: each path once (quick: only the check's load of ours, which warms it too).
+  if (!QUICK) for (const kind of kinds) await measureLoad(loadTab, paths[kind]);
   await expectFirstVisit(paths.ext, n);
   const rounds = [];
   for (let i = 0; i < runs; i++) {
@@ -380,6 +463,48 @@ async function compareLoads(n, runs, unstyled = false) {
   };
 }
 
+/**
+ * The browser's own price for watching a page from document_start, for reference: the bare
+ * listing loaded, in the browser without the extension, with and without a MutationObserver
+ * installed before the page is parsed (a page-world init script) that does with each record
+ * what the content script's watcher does (keeps the added elements for the next batch).
+ * Whatever else the content script does, observing the parse costs at least this.
+ */
+async function compareObserverFloor(context, n, runs) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.addInitScript(() => {
+    if (!location.pathname.startsWith('/__bench__/observed/')) return;
+    let pending = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node.nodeType === 1) pending.push(node);
+      }
+      if (pending.length > 5000) pending = [];
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const tab = { page, cdp };
+  const paths = { bare: barePath(n, 'floor'), observed: observedPath(n) };
+  for (const path of Object.values(paths)) await measureLoad(tab, path); // warm-up
+  const rounds = [];
+  for (let i = 0; i < runs; i++) {
+    const round = {};
+    for (const kind of i % 2 ? ['observed', 'bare'] : ['bare', 'observed']) {
+      round[kind] = await measureLoad(tab, paths[kind]);
+    }
+    rounds.push(round);
+  }
+  await page.close();
+  const of = (rs, kind, part = 'thread') => rs.map((r) => r[kind][part]);
+  return {
+    overhead: withInterval(rounds, (rs) => median(of(rs, 'observed')) / median(of(rs, 'bare'))),
+    addedScriptMs: median(of(rounds, 'observed', 'script')) - median(of(rounds, 'bare', 'script')),
+    addedThreadMs: median(of(rounds, 'observed')) - median(of(rounds, 'bare')),
+    runs,
+  };
+}
+
 /** Chromium without the extension: the switch floor's browser. */
 const launchBare = () =>
   chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'paper-queue-bare-')), {
@@ -390,22 +515,33 @@ const launchBare = () =>
   });
 
 const styled = (url) => url.search !== '?unstyled';
-const { context: withExt, close } = await launchWithExtension({ extensionDir: 'dist-test' });
+const loadAtStart = machine().loadAverage;
+const {
+  context: withExt,
+  extensionId,
+  close,
+} = await launchWithExtension({ extensionDir: 'dist-test' });
 const bare = await launchBare();
-for (const context of [withExt, bare]) await serveHuggingFace(context, { pages, styled });
+for (const context of [withExt, bare]) {
+  await serveHuggingFace(context, { pages: { ...pages, ...firstPaintRoutes() }, styled });
+}
 const loadTab = await openLoadTab(withExt);
 
 const rows = [];
-for (const n of SIZES) {
+for (const n of PARTS.has('sizes') ? SIZES : []) {
+  progress(`${n} cards: insertions`);
   await measureInsertion(withExt, n); // warm-up
   const runs = [];
-  for (let i = 0; i < 5; i++) runs.push(await measureInsertion(withExt, n));
+  for (let i = 0; i < INSERTIONS; i++) runs.push(await measureInsertion(withExt, n));
+  progress(`${n} cards: ${loadRuns(n)} rounds of loads`);
   const load = await compareLoads(n, loadRuns(n));
+  progress(`${n} cards: mode switch`);
   const row = {
     cards: n,
     decoratedMs: median(runs.map((r) => r.decoratedMs)),
     batchMs: median(runs.map((r) => r.batchMs)),
     batchMsRange: `${Math.min(...runs.map((r) => r.batchMs))}–${Math.max(...runs.map((r) => r.batchMs))}`,
+    insertions: runs.length,
     messages: Math.max(...runs.map((r) => r.messages)),
     longTasks: Math.max(...runs.map((r) => r.longTasks)),
     longestTaskMs: median(runs.map((r) => r.longestTaskMs)),
@@ -423,24 +559,135 @@ for (const n of SIZES) {
     loadRuns: load.runs,
   };
   if (n === WORST_CASE) {
+    progress(`${n} cards, unstyled: mode switch and loads`);
     row.unstyledSwitchMainThreadMs = (
       await measureModeSwitch(withExt, switchPath(n, true), n)
     ).switchMainThreadMs;
-    row.unstyledLoadOverhead = (
-      await compareLoads(n, Math.min(UNSTYLED_LOAD_RUNS, loadRuns(n)), true)
-    ).overhead.value;
+    const unstyled = await compareLoads(n, Math.min(UNSTYLED_LOAD_RUNS, loadRuns(n)), true);
+    row.unstyledLoadOverhead = unstyled.overhead.value;
+    row.unstyledLoadRuns = unstyled.runs;
   }
   rows.push(row);
 }
+await loadTab.page.close();
+
+let observerFloor = null;
+if (PARTS.has('floor')) {
+  progress(`${WORST_CASE} cards: the parse-observer floor, ${FLOOR_RUNS} rounds`);
+  observerFloor = await compareObserverFloor(bare, WORST_CASE, FLOOR_RUNS);
+}
+
+const firstPaint =
+  FIRST_PAINT_ROUNDS > 0 && PARTS.has('firstpaint')
+    ? await measureFirstPaint({
+        context: withExt,
+        extensionId,
+        blankPath: BETWEEN_LOADS,
+        rounds: FIRST_PAINT_ROUNDS,
+        insertTrials: INSERT_TRIALS,
+        log: progress,
+      })
+    : null;
+const chromiumVersion = withExt.browser()?.version();
 await close();
 await bare.close();
 
-const round = (x) => (typeof x === 'number' ? Math.round(x * 100) / 100 : x);
-console.table(
-  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]))),
-);
-// Without the 1,000-card page (BENCH_SIZES) its checks fail: nothing was measured.
+// One table: a row per figure, a column per page measured.
+const fmt = (x, digits = 1) =>
+  typeof x !== 'number' ? (x ?? '') : Number.isFinite(x) ? x.toFixed(digits) : '—';
+const ms = (x) => (typeof x === 'number' && Number.isFinite(x) ? `${fmt(x)} ms` : '—');
+const columns = {};
+for (const r of rows) columns[r.cards] = r;
+const sizeLabel = (n) => `${n.toLocaleString('en')} cards`;
+const table = {};
+const COLUMNS = [
+  ...new Set([
+    ...rows.map((r) => sizeLabel(r.cards)),
+    ...(observerFloor || firstPaint ? [sizeLabel(WORST_CASE)] : []),
+    ...(firstPaint ? ['2024 page', '2026 page'] : []),
+  ]),
+];
+const figure = (name, values, target = '', met = '') => {
+  table[name] = {
+    ...Object.fromEntries(COLUMNS.map((column) => [column, values[column] ?? ''])),
+    target,
+    met: met === '' ? '' : met ? 'yes' : 'NO',
+  };
+};
+const perSize = (pick) =>
+  Object.fromEntries(rows.map((r) => [sizeLabel(r.cards), pick(r)]).filter(([, v]) => v !== ''));
+
 const r1000 = rows.find((r) => r.cards === 1000);
+figure(
+  `Batch, median of ${INSERTIONS} insertions (range)`,
+  perSize((r) => `${ms(r.batchMs)} (${r.batchMsRange})`),
+  '≤ 50 ms at 1,000',
+  r1000 ? r1000.batchMs <= TARGETS.decorate1000Ms : false,
+);
+figure(
+  'Insertion → every copy decorated',
+  perSize((r) => ms(r.decoratedMs)),
+);
+figure(
+  'Messages per batch',
+  perSize((r) => r.messages),
+  `≤ ${TARGETS.messagesPerBatch}`,
+  rows.every((r) => r.messages <= TARGETS.messagesPerBatch),
+);
+figure(
+  'Long tasks in an insertion (longest, median)',
+  perSize((r) => `${r.longTasks} (${ms(r.longestTaskMs)})`),
+);
+figure(
+  'Hide/dim/show switch: handler / with style + layout',
+  perSize((r) => `${ms(r.switchHandlerMs)} / ${ms(r.switchWithLayoutMs)}`),
+);
+figure(
+  'Hide/dim/show switch, all main-thread work (floor: same switch without the extension)',
+  perSize((r) => `${ms(r.switchMainThreadMs)} (${ms(r.switchFloorMs)})`),
+  '≤ 16 ms at 1,000',
+  r1000 ? r1000.switchMainThreadMs <= TARGETS.switchMs : false,
+);
+figure(
+  'Page load main-thread time, bare → with the extension (first visit)',
+  perSize((r) => `${ms(r.loadBareMs)} → ${ms(r.loadWithExtensionMs)}`),
+);
+figure(
+  'Page-load overhead (95 % interval) [rounds]',
+  perSize((r) => `${fmt(r.loadOverhead, 2)}× (${r.loadOverhead95 ?? '—'}) [${r.loadRuns}]`),
+  `≤ ${TARGETS.loadOverhead}×`,
+  rows.every((r) => r.loadOverhead <= TARGETS.loadOverhead),
+);
+figure(
+  'Bare vs bare (95 % interval): the bench’s own bias and resolution',
+  perSize((r) => `${fmt(r.loadBareVsBare, 2)}× (${r.loadBareVsBare95 ?? '—'})`),
+);
+figure(
+  'Added script / style / layout',
+  perSize(
+    (r) =>
+      `${fmt(r.loadAddedScriptMs, 0)} / ${fmt(r.loadAddedStyleMs, 0)} / ${fmt(r.loadAddedLayoutMs, 0)} ms`,
+  ),
+);
+figure(
+  'Unstyled page (worst case): load overhead [rounds]; switch work',
+  perSize((r) =>
+    r.unstyledLoadOverhead === undefined
+      ? ''
+      : `${fmt(r.unstyledLoadOverhead, 2)}× [${r.unstyledLoadRuns}]; ${ms(r.unstyledSwitchMainThreadMs)}`,
+  ),
+);
+
+if (observerFloor) {
+  figure(
+    'Floor: a MutationObserver over the parse, no extension: load overhead (95 %) [rounds]; added script',
+    {
+      [sizeLabel(WORST_CASE)]:
+        `${fmt(observerFloor.overhead.value, 2)}× (${observerFloor.overhead.interval.map(round2).join('–')}) [${observerFloor.runs}]; ${fmt(observerFloor.addedScriptMs, 0)} ms`,
+    },
+  );
+}
+
 const checks = {
   'decorate 1,000 cards (batch main-thread ms) ≤ 50': r1000?.batchMs <= TARGETS.decorate1000Ms,
   'messages per batch ≤ 2': rows.every((r) => r.messages <= TARGETS.messagesPerBatch),
@@ -450,17 +697,140 @@ const checks = {
   'hide/dim/show switch on 1,000 cards ≤ 16 ms (all main-thread work)':
     r1000?.switchMainThreadMs <= TARGETS.switchMs,
 };
+
+if (firstPaint) {
+  const fp = firstPaint.pages;
+  const perPage = (pick) => Object.fromEntries(Object.entries(fp).map(([k, v]) => [k, pick(v)]));
+  const shiftCell = (v) => `${fmt(v.addedShiftMax, 4)} (median ${fmt(v.addedShiftMedian, 4)})`;
+  const maxAdded = (visit) => Math.max(...Object.values(fp).map((v) => v[visit].addedShiftMax));
+  figure(
+    `Layout shift added, first visit: max of ${firstPaint.rounds} loads (median)`,
+    perPage((v) => shiftCell(v.first)),
+    `≤ ${TARGETS.addedShift}`,
+    maxAdded('first') <= TARGETS.addedShift,
+  );
+  figure(
+    `Layout shift added, returning visit (30 % read, Hide): max (median)`,
+    perPage((v) => shiftCell(v.returning)),
+    `≤ ${TARGETS.addedShift}`,
+    maxAdded('returning') <= TARGETS.addedShift,
+  );
+  figure(
+    'Layout shift, whole page: bare / first visit / returning visit (medians)',
+    perPage(
+      (v) =>
+        `${fmt(v.bare.shiftMedian, 4)} / ${fmt(v.first.shiftMedian, 4)} / ${fmt(v.returning.shiftMedian, 4)}`,
+    ),
+  );
+  const painted = Object.values(fp).reduce((sum, v) => sum + v.returning.readCardsPainted, 0);
+  figure(
+    'Read cards painted, returning visit (all loads; unread seen displayed, min; read hidden, min)',
+    perPage(
+      (v) =>
+        `${v.returning.readCardsPainted} of ${v.read} read × ${v.returning.loads} (${v.returning.unreadSeenDisplayedMin} of ${v.returning.unread} unread seen; ${v.returning.readHiddenMin} hidden)`,
+    ),
+    '0',
+    painted === TARGETS.readCardsPainted,
+  );
+  const big = fp['1,000 cards'];
+  const dclCell = (v) =>
+    `${ms(v.first.dclToControlsMedianMs)} / ${ms(v.returning.dclToControlsMedianMs)} (max ${ms(Math.max(v.first.dclToControlsMaxMs, v.returning.dclToControlsMaxMs))})${v.first.everyCopyDecorated && v.returning.everyCopyDecorated ? '' : ' NOT EVERY COPY'}`;
+  const dclMax = Math.max(big.first.dclToControlsMaxMs, big.returning.dclToControlsMaxMs);
+  figure(
+    'DOMContentLoaded → every card copy has controls: first / returning visit, medians (max)',
+    perPage(dclCell),
+    '≤ 50 ms at 1,000',
+    big.first.everyCopyDecorated &&
+      big.returning.everyCopyDecorated &&
+      dclMax <= TARGETS.dclToControlsMs,
+  );
+  figure(
+    'Hydration batch, main thread: first / returning visit (medians)',
+    perPage(
+      (v) => `${ms(v.first.hydrationBatchMedianMs)} / ${ms(v.returning.hydrationBatchMedianMs)}`,
+    ),
+  );
+  const { task, frame } = firstPaint.inserted;
+  figure(
+    'Card inserted later in a task: controls in the first frame that paints it',
+    { '1,000 cards': `${task.withControlsInFirstFrame} of ${task.trials}` },
+    'all',
+    task.withControlsInFirstFrame === task.trials,
+  );
+  figure(
+    'Card inserted later in an animation-frame callback: controls in the first frame that paints it',
+    { '1,000 cards': `${frame.withControlsInFirstFrame} of ${frame.trials}` },
+  );
+  const startsBefore = Object.values(fp).reduce(
+    (sum, v) => sum + v.returning.workerStartsBeforeFcp,
+    0,
+  );
+  figure(
+    'Worker starts per returning load (warm index, worker stopped first): before first paint / in all',
+    perPage(
+      (v) =>
+        `${v.returning.workerStartsBeforeFcp} / ${v.returning.workerStartsTotal} in ${v.returning.loads} loads`,
+    ),
+    '0 before first paint',
+    startsBefore === TARGETS.workerStartsBeforePaint,
+  );
+  figure(
+    'Worker start − first contentful paint: median (earliest)',
+    perPage(
+      (v) =>
+        `${ms(v.returning.workerStartMinusFcpMedianMs)} (${ms(v.returning.workerStartMinusFcpMinMs)})`,
+    ),
+  );
+  figure(
+    'First contentful paint: bare / first / returning visit (medians)',
+    perPage(
+      (v) =>
+        `${ms(v.bare.fcpMedianMs)} / ${ms(v.first.fcpMedianMs)} / ${ms(v.returning.fcpMedianMs)}`,
+    ),
+  );
+  figure(
+    'Content script’s first storage.local read applied, after navigation start: first / returning (medians)',
+    perPage((v) => `${ms(v.first.indexAppliedMedianMs)} / ${ms(v.returning.indexAppliedMedianMs)}`),
+  );
+  Object.assign(checks, {
+    'layout shift added ≤ 0.01 (first and returning visit, every page)':
+      maxAdded('first') <= TARGETS.addedShift && maxAdded('returning') <= TARGETS.addedShift,
+    'read cards painted on a returning visit: 0': painted === 0,
+    '1,000 cards: every card decorated ≤ 50 ms after DOMContentLoaded':
+      big.first.everyCopyDecorated &&
+      big.returning.everyCopyDecorated &&
+      dclMax <= TARGETS.dclToControlsMs,
+    'card inserted later (in a task): controls in the first frame that paints it':
+      task.withControlsInFirstFrame === task.trials,
+    'worker starts before first paint (warm index): 0': startsBefore === 0,
+  });
+}
+
+const loadAtEnd = machine().loadAverage;
+console.log(
+  `\nPaper Queue content script${QUICK ? ' (quick: fewer rounds, wider intervals)' : ''} — ${machine().cpus} cores, ${machine().cpu}, Chromium ${chromiumVersion}; load average ${loadAtStart[0]} at the start, ${loadAtEnd[0]} at the end; ${((Date.now() - started) / 60_000).toFixed(1)} min`,
+);
+console.table(table);
 for (const [what, ok] of Object.entries(checks))
   console.log(`${ok ? 'meets ' : 'MISSES'}  ${what}`);
-const machine = {
-  cpus: cpus().length,
-  cpu: cpus()[0]?.model,
-  node: process.version,
-  chromium: withExt.browser()?.version(),
-};
 mkdirSync('bench-results', { recursive: true });
+const file = QUICK ? 'bench-results/content-quick.json' : 'bench-results/content.json';
 writeFileSync(
-  'bench-results/content.json',
-  JSON.stringify({ date: new Date().toISOString(), machine, rows, checks }, null, 2),
+  file,
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      quick: QUICK,
+      machine: machine({ chromium: chromiumVersion, loadAtStart, loadAtEnd }),
+      minutes: (Date.now() - started) / 60_000,
+      rows,
+      observerFloor,
+      firstPaint,
+      table,
+      checks,
+    },
+    null,
+    2,
+  ),
 );
-console.log('Written to bench-results/content.json', machine);
+console.log(`Written to ${file}`);

@@ -4,14 +4,12 @@
  * right count before any click), so it never drifts from the truth.
  */
 import browser from 'webextension-polyfill';
+import { countSaved } from '../db/counts';
 import type { PaperQueueDB } from '../db/database';
 
 export async function countUnreadSaved(db: PaperQueueDB): Promise<number> {
-  return db.marks
-    .where('savedAt')
-    .above(0)
-    .filter((mark) => mark.readAt === 0)
-    .count();
+  const { saved, savedRead } = await countSaved(db);
+  return saved - savedRead;
 }
 
 export function badgeText(unread: number): string {

@@ -4,12 +4,9 @@
  * make blob: URLs; Chrome's service worker has no URL.createObjectURL, so it gets a data: URL.
  */
 import browser from 'webextension-polyfill';
+import type { TextFile } from '../shared/transfer-types';
 
-export interface TextFile {
-  filename: string;
-  mime: string;
-  text: string;
-}
+export type { TextFile };
 
 /** How long a blob: URL outlives the start of its download. */
 const BLOB_LIFETIME_MS = 5 * 60_000;

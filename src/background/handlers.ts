@@ -17,12 +17,13 @@ import {
 import { decisionTime, type PaperRecord, stateOf } from '../db/records';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from '../db/snapshots';
 import type { ImportOutcome } from '../db/transfer';
+import type { Job } from '../shared/jobs';
 import type { Announcing, MessageType, RequestOf, Responses } from '../shared/messages';
 import type { MarkState, PaperMeta, StateMap } from '../shared/model';
 import type { SiteStatus } from '../shared/this-page';
 import type { TextFile } from './download';
 import type { TabPapers } from './tab-papers';
-import { buildExportFile, importText } from './transfer';
+import { buildExportFile, importText, type RuleStore } from './transfer';
 
 export interface HandlerContext {
   db: PaperQueueDB;
@@ -39,6 +40,14 @@ export interface HandlerContext {
   tabs?: TabPapers;
   /** Registers the content script on the granted sites; answers each site's status. */
   sites?: () => Promise<SiteStatus[]>;
+  /** Adds papers to the seen record (background/seen.ts), one write at a time. */
+  rememberSeen?: (ids: readonly string[], now: number) => Promise<void>;
+  /** This request's job (rows with `job` in the table and a job id): progress and cancel. */
+  job: Job;
+  /** Cancels a running job (background/jobs.ts). */
+  cancelJob?: (id: string) => boolean;
+  /** The user's mute and highlight rules, which JSON backups carry (settings.ts). */
+  rules?: RuleStore;
 }
 
 /** What an announcing handler hands the router: its reply and what it changed. */
@@ -89,6 +98,11 @@ function metaOf(record: PaperRecord): PaperMeta {
 export const HANDLERS: Handlers = {
   'papers.seen': (request, { db, now }) => recordSeen(db, request.papers, now),
   'papers.states': (request, { db }) => getStates(db, request.ids),
+  'papers.viewed': async (request, { now, rememberSeen }) => {
+    if (!rememberSeen) throw new Error('The seen record is not available here.');
+    await rememberSeen(request.ids, now);
+    return { recorded: request.ids.length };
+  },
   'paper.mark': async (request, { db, now }) => {
     const { id, saved, read, paper } = request;
     const written = await applyIntents(
@@ -123,8 +137,17 @@ export const HANDLERS: Handlers = {
     onlyChanged(await tagMany(db, request, decisionTime(request.at, now), now)),
   'marks.restore': async (request, { db, now }) =>
     onlyChanged(await restoreDecisions(db, request.marks, decisionTime(request.at, now), now)),
-  'transfer.export': async (request, { db, now, download }) => {
-    const file = await buildExportFile(db, request.scope, request.format, now);
+  'transfer.export': async (request, { db, now, download, job, rules }) => {
+    const withRules = request.format === 'json' && rules ? await rules.load() : undefined;
+    const file = await buildExportFile(
+      db,
+      request.scope,
+      request.format,
+      now,
+      job,
+      undefined,
+      withRules,
+    );
     if (request.deliver === 'text') {
       return { filename: file.filename, count: file.count, text: file.text };
     }
@@ -132,19 +155,24 @@ export const HANDLERS: Handlers = {
     await download(file);
     return { filename: file.filename, count: file.count };
   },
-  'transfer.import': async (request, { db, now }) => {
+  'transfer.import': async (request, { db, now, job, rules }) => {
     const { kind, outcome } = await importText(db, request.text, now, {
       skipInvalid: request.skipInvalid,
+      job,
+      rules,
     });
     return fromImport({ kind, report: outcome.report }, outcome);
   },
+  'job.cancel': async (request, { cancelJob }) => ({
+    cancelled: cancelJob?.(request.job) ?? false,
+  }),
   'snapshots.list': (_request, { db }) => listSnapshots(db),
   'snapshots.take': async (_request, { db, now }) => {
     await takeSnapshot(db, 'manual', now);
     return listSnapshots(db);
   },
-  'snapshots.restore': async (request, { db, now }) => {
-    const outcome = await restoreSnapshot(db, request.id, now);
+  'snapshots.restore': async (request, { db, now, job }) => {
+    const outcome = await restoreSnapshot(db, request.id, now, job);
     return fromImport({ kind: 'snapshot' as const, report: outcome.report }, outcome);
   },
   'tab.showing': async (request, { db, tabId, tabs }) => {

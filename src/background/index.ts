@@ -14,13 +14,15 @@ import { openDatabase, type PaperQueueDB } from '../db/database';
 import { ensureDailySnapshot } from '../db/snapshots';
 import type { StateMap } from '../shared/model';
 import { isOutboxKey } from '../shared/outbox';
-import { loadSettings, parseSettings, SETTINGS_KEY } from '../shared/settings';
+import { loadSettings, parseSettings, SETTINGS_KEY, saveSettings } from '../shared/settings';
 import { refreshBadge } from './badge';
 import { downloadTextFile } from './download';
+import { cancelJob, startJob } from './jobs';
 import { serially, syncIndex } from './mark-index';
 import { createMetadataQueue } from './metadata/start-fetching';
 import { drainOutbox } from './outbox';
 import { handleMessage } from './router';
+import { rememberSeen } from './seen';
 import { siteRefusal } from './sender';
 import { createSiteScripts, originGranted, type SiteScriptDeps } from './site-scripts';
 import { leaveSync, startSync } from './sync/start-sync';
@@ -71,6 +73,8 @@ const titleOf = async (id: string) => (await database().papers.get(id))?.title ?
 
 /** Index updates and outbox drains, one at a time, in the order they were asked for. */
 const inTurn = serially();
+/** Writes of the seen record, one at a time (each reads the last one's result). */
+const seenInTurn = serially();
 
 /**
  * After every committed change: the mark index (every tab's news, and the truth pages read
@@ -118,6 +122,13 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     tabs: tabPapers,
     sites: syncSites,
     drainOutbox: drain,
+    rememberSeen: (ids, now) => seenInTurn(() => rememberSeen(ids, now)),
+    startJob,
+    cancelJob,
+    rules: {
+      load: async () => (await loadSettings()).rules,
+      save: async (rules) => void (await saveSettings({ rules })),
+    },
   });
 });
 

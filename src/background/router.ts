@@ -7,6 +7,7 @@
  */
 import type { PaperQueueDB } from '../db/database';
 import { describeStorageFault, openOrExplain } from '../db/storage-faults';
+import { type JobKind, UNWATCHED } from '../shared/jobs';
 import {
   MESSAGES,
   type MessageType,
@@ -19,8 +20,10 @@ import { parseRequest } from '../shared/protocol';
 import type { SiteStatus } from '../shared/this-page';
 import type { TextFile } from './download';
 import { type Announced, HANDLERS } from './handlers';
+import type { RunningJob } from './jobs';
 import { type SenderInfo, senderProblem, senderSite, siteRefusal } from './sender';
 import type { TabPapers } from './tab-papers';
+import type { RuleStore } from './transfer';
 
 export interface RouterContext {
   db: () => PaperQueueDB;
@@ -45,6 +48,13 @@ export interface RouterContext {
   tabs?: TabPapers;
   /** Registers the content script on the granted sites; answers each site's status. */
   sites?: () => Promise<SiteStatus[]>;
+  /** Adds papers to the seen record. */
+  rememberSeen?: (ids: readonly string[], now: number) => Promise<void>;
+  /** Starts following a job (background/jobs.ts); without it, jobs are not followed. */
+  startJob?: (id: string | undefined, kind: JobKind) => RunningJob;
+  cancelJob?: (id: string) => boolean;
+  /** The user's mute and highlight rules (JSON backups carry them). */
+  rules?: RuleStore;
   now?: () => number;
 }
 
@@ -84,22 +94,36 @@ async function run<T extends MessageType>(
 ): Promise<Responses[T]> {
   const db = ctx.db();
   await openOrExplain(db);
-  const outcome = await HANDLERS[type](request, {
-    db,
-    now: ctx.now?.() ?? Date.now(),
-    markReadOnOpen: ctx.markReadOnOpen ?? (async () => false),
-    download: ctx.download,
-    drainOutbox: ctx.drainOutbox,
-    tabId,
-    tabs: ctx.tabs,
-    sites: ctx.sites,
-  });
-  if (!MESSAGES[type].announces) return outcome as Responses[T];
-  // Only after the transaction committed: tabs never show a change that was lost.
-  const { reply, changed, newlySaved } = outcome as Announced<Responses[T]>;
-  if (Object.keys(changed).length > 0) await ctx.announce(changed);
-  if (newlySaved?.length) ctx.fetchMetadata?.([...newlySaved]);
-  return reply;
+  const rule = MESSAGES[type] as { job?: JobKind };
+  const jobId = (request as { job?: string }).job;
+  const job = rule.job && ctx.startJob ? ctx.startJob(jobId, rule.job) : undefined;
+  try {
+    const outcome = await HANDLERS[type](request, {
+      db,
+      now: ctx.now?.() ?? Date.now(),
+      markReadOnOpen: ctx.markReadOnOpen ?? (async () => false),
+      download: ctx.download,
+      drainOutbox: ctx.drainOutbox,
+      rememberSeen: ctx.rememberSeen,
+      job: job ?? UNWATCHED,
+      cancelJob: ctx.cancelJob,
+      rules: ctx.rules,
+      tabId,
+      tabs: ctx.tabs,
+      sites: ctx.sites,
+    });
+    if (!MESSAGES[type].announces) return outcome as Responses[T];
+    // Only after the transaction committed: tabs never show a change that was lost.
+    const { reply, changed, newlySaved } = outcome as Announced<Responses[T]>;
+    if (Object.keys(changed).length > 0) {
+      job?.report('Telling open pages', 0, 0);
+      await ctx.announce(changed);
+    }
+    if (newlySaved?.length) ctx.fetchMetadata?.([...newlySaved]);
+    return reply;
+  } finally {
+    job?.end();
+  }
 }
 
 function describeError(error: unknown): string {
@@ -107,7 +131,9 @@ function describeError(error: unknown): string {
     const storage = describeStorageFault(error);
     if (storage) return storage;
     // Written for the user already: what was wrong, and where.
-    if (error.name === 'ImportError' || error.name === 'SnapshotError') return error.message;
+    if (['ImportError', 'SnapshotError', 'CancelledError'].includes(error.name)) {
+      return error.message;
+    }
     return `${error.name}: ${error.message}`;
   }
   return String(error);

@@ -2,45 +2,17 @@
 
 import * as v from 'valibot';
 import type { PaperQueueDB } from '../db/database';
-import { takeSnapshot } from '../db/snapshots';
-import {
-  type ImportOutcome,
-  importBackup,
-  importIds,
-  importPapers,
-  loadExportEntries,
-  readBackup,
-} from '../db/transfer';
-import { toBackupJson } from '../shared/backup/format';
+import { type ImportOutcome, importBackup, importIds, importPapers } from '../db/transfer';
 import type { FoundPaper } from '../shared/backup/list-read';
 import { parseBackup } from '../shared/backup/parse-backup';
 import { describeSkipped, readImport } from '../shared/backup/read-import';
-import {
-  type ExportFormat,
-  type ExportScope,
-  exportFileName,
-  FORMAT_INFO,
-} from '../shared/export/formats';
-import { renderEntries } from '../shared/export/render';
+import { type Job, UNWATCHED } from '../shared/jobs';
 import { PaperMetaSchema } from '../shared/protocol';
+import { mergeRules, type Rules, rulesAdded } from '../shared/rules';
+import { explainRules } from '../shared/rules-schema';
 import type { ImportResult } from '../shared/transfer-types';
-import type { TextFile } from './download';
 
-export async function buildExportFile(
-  db: PaperQueueDB,
-  scope: ExportScope,
-  format: ExportFormat,
-  now: number,
-): Promise<TextFile & { count: number }> {
-  const filename = exportFileName(scope, format, new Date(now));
-  const { mime } = FORMAT_INFO[format];
-  if (format === 'json') {
-    const backup = await readBackup(db, scope, now);
-    return { filename, mime, text: toBackupJson(backup), count: backup.marks.length };
-  }
-  const entries = await loadExportEntries(db, scope);
-  return { filename, mime, text: renderEntries(format, entries), count: entries.length };
-}
+export { buildExportFile } from '../db/export-file';
 
 export class ImportError extends Error {
   override name = 'ImportError';
@@ -54,33 +26,61 @@ export class ImportError extends Error {
  * the user saw them listed and chose to import the rest. A valid import is preceded by a
  * snapshot of the present, so it can be undone.
  */
+/** Where a backup's rules go: the user's settings (storage.local). */
+export interface RuleStore {
+  load: () => Promise<Rules>;
+  save: (rules: Rules) => Promise<void>;
+}
+
 export async function importText(
   db: PaperQueueDB,
   text: string,
   now: number,
-  options: { skipInvalid?: boolean } = {},
+  options: { skipInvalid?: boolean; job?: Job; rules?: RuleStore } = {},
 ): Promise<{ kind: ImportResult['kind']; outcome: ImportOutcome }> {
+  const job = options.job ?? UNWATCHED;
+  job.report('Reading the file', 0, 0);
   const read = readImport(text, now);
   if (!read.ok) throw new ImportError(read.error);
+  job.check();
   if (read.kind === 'backup') {
     const parsed = parseBackup(read.text);
     if (!parsed.ok) throw new ImportError(`Nothing was imported. ${parsed.error}`);
-    await snapshotBeforeImport(db, now);
-    return { kind: 'backup', outcome: await importBackup(db, parsed.value) };
+    // The backup's rules join yours; checked before anything is written, so rules that
+    // would not fit together refuse the whole import and change nothing.
+    const incoming = parsed.value.rules;
+    const store = options.rules;
+    const before = incoming && store ? await store.load() : null;
+    const merged = before && incoming ? mergeRules(before, incoming) : null;
+    const problem = merged ? explainRules(merged) : null;
+    if (problem) {
+      throw new ImportError(
+        `Nothing was imported: the backup's rules and yours together do not fit (${problem}).`,
+      );
+    }
+    job.check();
+    const outcome = await importBackup(db, parsed.value, now, job);
+    if (before && merged && store) {
+      const added = rulesAdded(before, merged);
+      if (added > 0) await store.save(merged);
+      outcome.report = { ...outcome.report, rulesAdded: added };
+    }
+    return { kind: 'backup', outcome };
   }
   const { list } = read;
   if (list.skipped > 0 && !options.skipInvalid) {
     throw new ImportError(`Nothing was imported. ${describeSkipped(list)}`);
   }
-  await snapshotBeforeImport(db, now);
+  // Each import snapshots the present first, in its own transaction (db/transfer.ts).
   const outcome =
     read.kind === 'list'
       ? await importIds(
           db,
           list.papers.map((p) => p.id),
           now,
+          job,
         )
-      : await importPapers(db, list.papers.map(checkedMeta), now);
+      : await importPapers(db, list.papers.map(checkedMeta), now, job);
   if (list.skipped > 0) outcome.report = { ...outcome.report, skipped: list.skipped };
   return { kind: read.kind, outcome };
 }
@@ -95,8 +95,4 @@ function checkedMeta(found: FoundPaper): FoundPaper {
   // A paper without a title in the file may still bring authors for a record we have.
   const meta = { id: found.id, title: title ?? found.id, authors, publishedAt };
   return v.is(PaperMetaSchema, meta) ? found : marks;
-}
-
-async function snapshotBeforeImport(db: PaperQueueDB, now: number) {
-  if ((await db.marks.count()) > 0) await takeSnapshot(db, 'import', now);
 }

@@ -10,10 +10,11 @@
  */
 import { OUTBOX_PREFIX } from '../shared/outbox';
 import { driftMessage, hasDrifted, type PageStatus } from '../shared/page-status';
+import { SEEN_KEY } from '../shared/seen';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { type PageAdapter, pageAdapterFor } from '../site';
 import type { ContentDeps, StorageChanges } from './content-deps';
-import { trackLive } from './diagnostics';
+import { recordIndexRead, trackLive } from './diagnostics';
 import { MarkStore } from './mark-store';
 import { watchUrl } from './navigation';
 import { type PageSession, startPageSession } from './page-session';
@@ -53,6 +54,8 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
   let driftTimer: ReturnType<typeof setTimeout> | undefined;
   let warned = false;
   let settings: Settings | null = null;
+  /** The seen record as last stored (undefined: not read yet); each view takes it as it starts. */
+  let seenRecord: unknown;
 
   const stop = () => {
     if (signal.aborted) return;
@@ -150,6 +153,7 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
       onHydrated: (run) => (hydrated ? run() : whenHydrated.push(run)),
     });
     if (settings) session.applySettings(settings);
+    if (seenRecord !== undefined) session.applySeen(seenRecord);
     scheduleDriftCheck();
   };
 
@@ -193,6 +197,7 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
     }
     store.storageChanged(changes);
     if (SETTINGS_KEY in changes) applySettings(parseSettings(changes[SETTINGS_KEY]?.newValue));
+    if (SEEN_KEY in changes) seenRecord = changes[SEEN_KEY]?.newValue ?? null;
   };
   deps.watchStorage(onStorage, signal);
   const revealAnyway = setTimeout(() => {
@@ -204,7 +209,10 @@ export function startContentApp(win: Window, deps: ContentDeps): ContentApp {
       if (signal.aborted) return;
       clearTimeout(revealAnyway);
       applySettings(parseSettings(items[SETTINGS_KEY]));
+      seenRecord = items[SEEN_KEY] ?? null;
+      session?.applySeen(seenRecord);
       store.load(items);
+      recordIndexRead();
       const queued = early ?? [];
       early = null;
       for (const changes of queued) onStorage(changes);

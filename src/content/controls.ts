@@ -23,8 +23,23 @@ export const SLOT_ATTRIBUTE = 'data-paper-queue-slot';
 export type MarkKey = keyof PaperState;
 export type ToggleHandler = (id: string, key: MarkKey) => void;
 
+/** What a host says about its paper besides its state (listing-tools.ts, page-session.ts). */
+export interface HostMarks {
+  /** New since the last visit (src/shared/seen.ts). */
+  isNew: boolean;
+  /** Why a rule mutes or highlights the paper, in words (rules.ts `describeVerdict`); '' for none. */
+  rule: string;
+  effect: 'muted' | 'highlighted' | null;
+}
+
+export const NO_MARKS: Readonly<HostMarks> = Object.freeze({
+  isNew: false,
+  rule: '',
+  effect: null,
+});
+
 /** Everything a host can show; compared field by field so a render does the least DOM work. */
-interface Look {
+interface Look extends HostMarks {
   saved: boolean;
   read: boolean;
   error: string;
@@ -35,7 +50,7 @@ interface Look {
  * is what nearly every card is, so the answer changes only the few that differ, and a click
  * made before it means what the user saw (save, mark read), which is the intended value sent.
  */
-const DEFAULT_LOOK: Look = { saved: false, read: false, error: '' };
+const DEFAULT_LOOK: Look = { saved: false, read: false, error: '', ...NO_MARKS };
 
 /** What each host shows, for hosts that ever showed anything but the default look. */
 const looks = new WeakMap<HTMLElement, Look>();
@@ -48,6 +63,11 @@ export const PARTS = {
   button: 'button',
   error: 'error',
   on: (key: 'save' | 'read') => `${key}-on`,
+  /** The "New" badge. */
+  new: 'new',
+  /** The rule's reason: a flexible slot (it never wraps the host to a second line) and its badge. */
+  ruleSlot: 'rule-slot',
+  rule: (effect: 'muted' | 'highlighted') => `rule ${effect}`,
 };
 
 /**
@@ -122,17 +142,65 @@ export function listenToControls(doc: Document, onToggle: ToggleHandler, signal:
   doc.addEventListener('click', onClick, { capture: true, signal });
 }
 
-/** Shows `state` on a host (`undefined`: not known yet, the default look) and any error. */
-export function renderControls(host: HTMLElement, state: PaperState | undefined, error = ''): void {
+/**
+ * Shows `state` on a host (`undefined`: not known yet, the default look), any error, and
+ * the marks (New, a rule's reason).
+ */
+export function renderControls(
+  host: HTMLElement,
+  state: PaperState | undefined,
+  error = '',
+  marks: HostMarks = NO_MARKS,
+): void {
   const before = looks.get(host) ?? DEFAULT_LOOK;
-  const look: Look = { saved: Boolean(state?.saved), read: Boolean(state?.read), error };
+  const look: Look = { saved: Boolean(state?.saved), read: Boolean(state?.read), error, ...marks };
   if (sameLook(look, before) || !host.shadowRoot) return;
   paint(host.shadowRoot, look, before);
   looks.set(host, look);
 }
 
 const sameLook = (a: Look, b: Look) =>
-  a.saved === b.saved && a.read === b.read && a.error === b.error;
+  a.saved === b.saved &&
+  a.read === b.read &&
+  a.error === b.error &&
+  a.isNew === b.isNew &&
+  a.rule === b.rule &&
+  a.effect === b.effect;
+
+/**
+ * The marks' elements, made only for hosts that show one (most never do), after the
+ * buttons: the New badge, then the rule's reason in a slot that takes the room left and
+ * cuts the text short rather than wrap (page.css), so the host keeps the height its room
+ * was kept for. The full reason is its title (shown on hover) and its text for screen readers.
+ */
+function paintMarks(root: ShadowRoot, look: Look, before: Look | null): void {
+  const doc = root.ownerDocument;
+  if (look.isNew !== (before?.isNew ?? false)) {
+    root.querySelector('.new')?.remove();
+    if (look.isNew) {
+      const badge = doc.createElement('span');
+      badge.className = 'new';
+      badge.setAttribute('part', PARTS.new);
+      badge.title = 'New since your last visit (n: next new paper)';
+      badge.textContent = 'New';
+      root.querySelector('button.read')?.after(badge);
+    }
+  }
+  if (look.rule !== (before?.rule ?? '') || look.effect !== (before?.effect ?? null)) {
+    root.querySelector('.rule-slot')?.remove();
+    if (look.rule && look.effect) {
+      const slot = doc.createElement('span');
+      slot.className = 'rule-slot';
+      slot.setAttribute('part', PARTS.ruleSlot);
+      const badge = doc.createElement('span');
+      badge.setAttribute('part', PARTS.rule(look.effect));
+      badge.title = `${look.rule} (a rule in Paper Queue’s settings)`;
+      badge.textContent = look.effect === 'highlighted' ? `★ ${look.rule}` : look.rule;
+      slot.append(badge);
+      (root.querySelector('.new') ?? root.querySelector('button.read'))?.after(slot);
+    }
+  }
+}
 
 /** Writes only what differs from `before` (null: everything, for the prototype). */
 function paint(root: ShadowRoot, look: Look, before: Look | null): void {
@@ -150,6 +218,7 @@ function paint(root: ShadowRoot, look: Look, before: Look | null): void {
     read.textContent = look.read ? '✓ Read' : 'Mark read';
     read.title = look.read ? 'Mark as unread' : 'Mark as read';
   }
+  paintMarks(root, look, before);
   if (look.error !== (before?.error ?? '')) {
     root.querySelector('.error')?.remove();
     if (look.error) {

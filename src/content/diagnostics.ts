@@ -17,9 +17,11 @@ export interface Stats {
   messages: number;
   /** Main-thread time of the last decorating batch, in milliseconds. */
   lastBatchMs: number;
+  /** Whether the mark index was read (not only given up on after READY_TIMEOUT_MS). */
+  indexRead: boolean;
 }
 
-const stats: Stats = { live: 0, messages: 0, lastBatchMs: 0 };
+const stats: Stats = { live: 0, messages: 0, lastBatchMs: 0, indexRead: false };
 
 function publish() {
   document.documentElement?.setAttribute(STATS_ATTRIBUTE, JSON.stringify(stats));
@@ -45,6 +47,12 @@ export function countMessage(): void {
 export function recordBatch(ms: number): void {
   if (!__PAPER_QUEUE_TEST_HOOKS__) return;
   stats.lastBatchMs = Math.round(ms * 100) / 100;
+  publish();
+}
+
+export function recordIndexRead(): void {
+  if (!__PAPER_QUEUE_TEST_HOOKS__) return;
+  stats.indexRead = true;
   publish();
 }
 

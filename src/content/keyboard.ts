@@ -13,6 +13,8 @@ export interface KeyActions {
   open: () => void;
   undo: () => void;
   help: () => void;
+  /** The next card new since the last visit. */
+  nextNew: () => void;
 }
 
 const BINDINGS: Record<string, keyof KeyActions> = {
@@ -22,6 +24,7 @@ const BINDINGS: Record<string, keyof KeyActions> = {
   r: 'read',
   o: 'open',
   u: 'undo',
+  n: 'nextNew',
   '?': 'help',
 };
 

@@ -11,6 +11,7 @@ export const KEYS: [string, string][] = [
   ['s', 'Save or unsave'],
   ['r', 'Mark read or unread'],
   ['o', 'Open the paper'],
+  ['n', 'Next paper new since your last visit'],
   ['u', 'Undo the last change'],
   ['?', 'Show or hide these keys'],
 ];

@@ -1,16 +1,20 @@
 /**
  * Everything a listing view adds beyond the per-card controls: read papers hidden or dimmed,
- * the bar that switches that and marks all read, the undo toast, and keyboard triage.
- * Created by the page session for listing views only; released with it.
+ * muted papers hidden and highlighted ones outlined (rules), new and seen papers marked, the
+ * bar that switches and counts all that and marks all read, the undo toast, keyboard triage
+ * and auto-seen. Created by the page session for listing views only; released with it.
  *
  * From document_start it only sets attributes on the site's own elements: which cards are
- * read (hidden or dimmed by page.css before they are ever painted), which still wait for the
- * mark index (unseen until it is read), and the room the bar will take. The bar, the toast
- * and the keys overlay are inserted once the site's scripts have run (`hydrate`).
+ * read or muted (hidden or dimmed by page.css before they are ever painted), highlighted,
+ * new or seen, which still wait for the mark index (unseen until it is read), and the room
+ * the bar will take. The bar, the toast and the keys overlay are inserted once the site's
+ * scripts have run (`hydrate`).
  */
 import type { PaperState } from '../shared/model';
+import { describeVerdict, type Verdict } from '../shared/rules';
 import type { HideMode, Settings } from '../shared/settings';
 import type { PageAdapter } from '../site';
+import { type InViewWatcher, watchInView } from './auto-seen';
 import { HOST_ATTRIBUTE } from './controls';
 import { trackLive } from './diagnostics';
 import { watchKeys } from './keyboard';
@@ -19,12 +23,20 @@ import { createListingBar } from './listing-bar';
 import {
   BAR_SLOT_ATTRIBUTE,
   FOCUS_ATTRIBUTE,
+  HIGHLIGHT_ATTRIBUTE,
   isCardShown,
+  JUST_NOW,
+  MUTED_ATTRIBUTE,
+  markCard,
   markCardPending,
   markCardRead,
+  NEW_ATTRIBUTE,
   PENDING_ATTRIBUTE,
   READ_ATTRIBUTE,
+  RULE_ATTRIBUTE,
+  SEEN_ATTRIBUTE,
   showMode,
+  showMuted,
 } from './read-filter';
 import { createUndoToast } from './undo-toast';
 
@@ -33,6 +45,8 @@ export interface ListingActions {
   markAllRead: (ids: string[]) => void;
   undo: () => void;
   saveHideMode: (mode: HideMode) => void;
+  /** A card stayed in view long enough to count as seen (auto-seen on). */
+  viewed: (id: string) => void;
 }
 
 /** The view's papers as the tools need them: which are on the page, where, what each shows. */
@@ -43,6 +57,12 @@ export interface CardsView {
   cardsFor: (id: string) => Element[];
   /** Whether the mark index has been read (until then cards wait, unseen). */
   isReady: () => boolean;
+  /** What a rule says about a paper (null: nothing, or no rules). Saved papers are never muted. */
+  verdict: (id: string) => Verdict | null;
+  /** New since the last visit (not seen in an earlier one, and neither saved nor read). */
+  isNew: (id: string) => boolean;
+  /** Seen before this page view: what Hide seen hides. */
+  seenBefore: (id: string) => boolean;
 }
 
 export interface ListingTools {
@@ -63,6 +83,15 @@ export interface ListingTools {
   ensurePlaced: () => void;
 }
 
+/** The attributes rules and visits set on cards (read-filter.ts). */
+const CARD_MARKS = [
+  MUTED_ATTRIBUTE,
+  HIGHLIGHT_ATTRIBUTE,
+  RULE_ATTRIBUTE,
+  NEW_ATTRIBUTE,
+  SEEN_ATTRIBUTE,
+] as const;
+
 export function startListingTools(
   doc: Document,
   page: Pick<PageAdapter, 'cardOf' | 'titleLink' | 'barAnchor'>,
@@ -73,20 +102,35 @@ export function startListingTools(
   trackLive(signal);
   let settings: Settings | null = null;
   let revealed = false;
+  let mutedShown = false;
   let focused: Element | null = null;
+  /** The paper each card shows (for the keys and auto-seen, which start from a card). */
+  const cardIds = new WeakMap<Element, string>();
   /** Papers changed from their own card in this view (see JUST_NOW in read-filter.ts). */
   const touched = new Set<string>();
 
   signal.addEventListener('abort', () => {
     showMode(doc, null);
+    showMuted(doc, false);
     focused?.removeAttribute(FOCUS_ATTRIBUTE);
     for (const card of doc.querySelectorAll(`[${READ_ATTRIBUTE}]`)) markCardRead(card, false);
     for (const card of doc.querySelectorAll(`[${PENDING_ATTRIBUTE}]`)) markCardPending(card, false);
+    for (const name of CARD_MARKS) {
+      for (const card of doc.querySelectorAll(`[${name}]`)) markCard(card, name, null);
+    }
     reservedAnchor?.removeAttribute(BAR_SLOT_ATTRIBUTE);
   });
 
-  const effectiveMode = (): HideMode | null =>
-    settings ? (revealed && settings.hideMode === 'hide' ? 'show' : settings.hideMode) : null;
+  /** The mode as set, with Hide seen read as Hide read while auto-seen is off. */
+  const chosenMode = (): HideMode | null => {
+    if (!settings) return null;
+    return settings.hideMode === 'hide-seen' && !settings.autoSeen ? 'hide' : settings.hideMode;
+  };
+  const hiding = (mode: HideMode | null) => mode === 'hide' || mode === 'hide-seen';
+  const effectiveMode = (): HideMode | null => {
+    const mode = chosenMode();
+    return revealed && hiding(mode) ? 'show' : mode;
+  };
 
   // The parts inserted into the page: made once the site's scripts have run.
   let ui: {
@@ -107,6 +151,11 @@ export function startListingTools(
         revealed = true;
         refresh();
       },
+      revealMuted: (shown) => {
+        mutedShown = shown;
+        showMuted(doc, shown);
+        refresh();
+      },
       markAllRead: () => actions.markAllRead(registry.ids()),
       showKeys: () => ui?.help.toggle(),
     });
@@ -120,15 +169,71 @@ export function startListingTools(
 
   const cardsOf = (id: string) => registry.cardsFor(id);
 
-  /** A card's look: read (hidden or dimmed by the mode) or waiting for the index. */
+  /** Whether a rule mutes this paper now (never a saved one). */
+  const isMuted = (id: string, state: PaperState) =>
+    !state.saved && registry.verdict(id)?.effect === 'muted';
+
   /** Cards known to show a paper (the others a page may hold are not ours). */
   const known = new WeakSet<Element>();
+  /**
+   * A card's look: read (hidden or dimmed by the mode), muted, highlighted, new, seen, or
+   * waiting for the index. A card changed from its own button here stays in view.
+   */
   const showCard = (id: string, card: Element) => {
     known.add(card);
+    cardIds.set(card, id);
     if (!registry.isReady()) return markCardPending(card, true);
     markCardPending(card, false);
-    markCardRead(card, registry.shown(id).read, touched.has(id));
+    const state = registry.shown(id);
+    const here = touched.has(id);
+    markCardRead(card, state.read, here);
+    const verdict = registry.verdict(id);
+    const muted = isMuted(id, state);
+    markCard(card, MUTED_ATTRIBUTE, muted ? (here ? JUST_NOW : '') : null);
+    markCard(card, HIGHLIGHT_ATTRIBUTE, verdict?.effect === 'highlighted' ? '' : null);
+    markCard(
+      card,
+      RULE_ATTRIBUTE,
+      verdict && (muted || verdict.effect === 'highlighted') ? describeVerdict(verdict) : null,
+    );
+    markCard(card, NEW_ATTRIBUTE, registry.isNew(id) ? '' : null);
+    // Saved papers stay in view: the user chose them.
+    markCard(card, SEEN_ATTRIBUTE, registry.seenBefore(id) && !here && !state.saved ? '' : null);
+    if (watcher && !state.read && !viewedHere.has(id) && !registry.seenBefore(id)) {
+      watcher.observe(card);
+    }
   };
+
+  /** Auto-seen's watcher, while the setting is on (from the hydration on). */
+  let watcher: InViewWatcher | null = null;
+  /** Papers auto-seen during this view (told once). */
+  const viewedHere = new Set<string>();
+  let watcherStop: AbortController | null = null;
+  const watchSeen = () => {
+    const wanted = Boolean(ui && settings?.autoSeen);
+    const seconds = settings?.seenAfterSeconds ?? 0;
+    if (wanted && watcher && watcherSeconds === seconds) return;
+    watcherStop?.abort();
+    watcher = null;
+    watcherStop = null;
+    if (!wanted || signal.aborted) return;
+    watcherStop = new AbortController();
+    signal.addEventListener('abort', () => watcherStop?.abort());
+    watcherSeconds = seconds;
+    watcher = watchInView(
+      doc,
+      seconds,
+      (card) => {
+        const id = cardIds.get(card);
+        if (!id || viewedHere.has(id)) return;
+        viewedHere.add(id);
+        actions.viewed(id);
+      },
+      watcherStop.signal,
+    );
+    for (const id of registry.ids()) for (const card of cardsOf(id)) showCard(id, card);
+  };
+  let watcherSeconds = 0;
 
   /**
    * Called for every card and every change, so it only notes the work: the mode attribute is
@@ -149,14 +254,31 @@ export function startListingTools(
     if (signal.aborted || !settings || !ui) return;
     const { bar } = ui;
     const ids = registry.ids();
-    const readIds = ids.filter((id) => registry.shown(id).read);
-    const hidden = readIds.filter((id) => !touched.has(id)).length;
+    const seenHiding = chosenMode() === 'hide-seen';
+    let read = 0;
+    let hidden = 0;
+    let muted = 0;
+    let seen = 0;
+    // Each paper is counted once: a muted one as muted (it is hidden in every mode).
+    for (const id of ids) {
+      const state = registry.shown(id);
+      const here = touched.has(id);
+      if (isMuted(id, state) && !here) muted++;
+      else if (state.read) {
+        read++;
+        if (!here) hidden++;
+      } else if (seenHiding && !here && !state.saved && registry.seenBefore(id)) seen++;
+    }
     bar.render({
       mode: settings.hideMode,
       revealed,
-      total: ids.length,
-      read: readIds.length,
+      total: ids.length - muted,
+      read,
       hidden,
+      muted,
+      mutedShown,
+      seen,
+      autoSeen: settings.autoSeen,
     });
   };
   signal.addEventListener('abort', () => cancelAnimationFrame(barFrame));
@@ -203,6 +325,16 @@ export function startListingTools(
   };
   const focusedId = () =>
     focused?.querySelector(`[${HOST_ATTRIBUTE}]`)?.getAttribute(HOST_ATTRIBUTE) ?? null;
+  /** `n`: the next new card below the focused one (from the top again after the last). */
+  const nextNew = () => {
+    const cards = shownCards();
+    const at = focused ? cards.indexOf(focused) : -1;
+    const isNewCard = (card: Element) => card.hasAttribute(NEW_ATTRIBUTE);
+    const next = cards.slice(at + 1).find(isNewCard) ?? cards.slice(0, at + 1).find(isNewCard);
+    if (next && next !== focused) focus(next);
+    else
+      ui?.toast.show(next ? 'No other new paper on this page' : 'No new paper on this page', false);
+  };
   const onFocused = (key: keyof PaperState) => {
     const id = focusedId();
     if (!id) return move(1);
@@ -225,6 +357,7 @@ export function startListingTools(
       save: () => onFocused('saved'),
       read: () => onFocused('read'),
       open: () => (focused ? page.titleLink(focused)?.click() : undefined),
+      nextNew,
       undo: actions.undo,
       help: () => ui?.help.toggle(),
     },
@@ -258,10 +391,12 @@ export function startListingTools(
       }
       ui = makeUi();
       ensurePlaced();
+      watchSeen();
     },
     touchedHere: (id) => void touched.add(id),
     applySettings: (next) => {
       settings = next;
+      watchSeen();
       refresh();
     },
     toast: (message, undoable) => ui?.toast.show(message, undoable),

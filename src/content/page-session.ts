@@ -11,7 +11,10 @@
  *        after:            control hosts in that room, the bar, toast and keys
  *                                        │
  *   MarkStore (index + outbox + replies, by version) ──▶ render(ids) ──▶ every copy, the filter
+ *   settings.rules ──compiled once──▶ verdicts (muted / highlighted) ──▶ the same render
+ *   seen record (read at document_start) ──▶ New / seen ──▶ the same render
  *   idle: metadata (the island) ──▶ one `papers.seen` per batch, off the path to first paint
+ *         (with rules, metadata is read in the batch instead: a card is muted before paint)
  *
  * Why attributes first: Hugging Face renders its cards on the server and then hydrates them
  * with its own scripts (before DOMContentLoaded). Nodes inserted into that markup before
@@ -22,14 +25,25 @@
 import { MAX_PAPERS_PER_MESSAGE } from '../shared/limits';
 import type { PaperMeta, PaperState, StateMap } from '../shared/model';
 import type { Recognition } from '../shared/page-status';
+import {
+  compileRules,
+  describeVerdict,
+  type RuleMatcher,
+  type Rules,
+  rulesKey,
+  type Verdict,
+} from '../shared/rules';
+import { type SeenView, seenView } from '../shared/seen';
 import type { Settings } from '../shared/settings';
 import type { CardCopy, PageAdapter } from '../site';
 import type { ContentDeps } from './content-deps';
 import {
   createControlHost,
+  type HostMarks,
   isControlHost,
   listenToControls,
   type MarkKey,
+  NO_MARKS,
   renderControls,
   SLOT_ATTRIBUTE,
 } from './controls';
@@ -54,6 +68,11 @@ export interface PageOptions {
 export interface PageSession {
   /** The user's settings, as soon as they are loaded and whenever they change. */
   applySettings: (settings: Settings) => void;
+  /**
+   * The seen record as stored (src/shared/seen.ts) when this view started: once, before the
+   * mark index is ready (later news of it is for the next view).
+   */
+  applySeen: (record: unknown) => void;
   recognition: () => Recognition;
   stop: () => void;
 }
@@ -65,6 +84,26 @@ const WHOLE_PAGE_ROOTS = 64;
 
 /** Metadata waits for an idle moment after the page is up, but never longer than this. */
 const METADATA_DELAY_MS = 1000;
+
+/** Auto-seen papers are told to the background together, this long after the first. */
+const VIEWED_DELAY_MS = 1000;
+
+/** The matcher of the rules last compiled: compiled once per rule change, not per view. */
+let compiled: { key: string; matcher: RuleMatcher | null } | null = null;
+function matcherFor(rules: Rules): RuleMatcher | null {
+  const key = rulesKey(rules);
+  if (compiled?.key !== key) compiled = { key, matcher: compileRules(rules) };
+  return compiled.matcher;
+}
+
+/** Whether metadata came from the page's own description, not only the card's title. */
+const isFull = (meta: PaperMeta | undefined) =>
+  meta !== undefined &&
+  (meta.summary !== undefined || meta.authors !== undefined || meta.upvotes !== undefined);
+
+const sameVerdict = (a: Verdict | null, b: Verdict | null) =>
+  a === b ||
+  (a !== null && b !== null && a.effect === b.effect && a.rule === b.rule && a.term === b.term);
 
 export function startPageSession(
   doc: Document,
@@ -80,8 +119,17 @@ export function startPageSession(
   const onHydrated = options.onHydrated ?? ((work: () => void) => work());
   const registry = new HostRegistry();
   const metas = new Map<string, PaperMeta>();
-  /** One copy of each paper whose metadata has not been read yet. */
+  /** One copy of each paper whose metadata has not been sent yet. */
   const undescribed = new Map<string, CardCopy>();
+  /** One copy of each paper on the view (a rule may need to read what the page says). */
+  const copyOf = new Map<string, CardCopy>();
+  let settings: Settings | null = null;
+  /** The compiled rules (null: none), and what they say about each paper judged so far. */
+  let matcher: RuleMatcher | null = null;
+  const verdicts = new Map<string, Verdict | null>();
+  /** Papers judged on their card's title alone (the page did not describe them yet). */
+  const provisional = new Set<string>();
+  let seen: SeenView | null = null;
   /** Papers whose last change failed here, with the reason (shown on their hosts). */
   const errors = new Map<string, string>();
   const history = new UndoHistory();
@@ -94,9 +142,30 @@ export function startPageSession(
     registry.clear();
   };
 
+  const verdictOf = (id: string): Verdict | null => verdicts.get(id) ?? null;
+  /** New since the last visit: seen in no earlier visit, and neither saved nor read. */
+  const isNew = (id: string) => {
+    if (page.kind !== 'listing' || !seen || seen.firstVisit || seen.seenBeforeThisVisit(id)) {
+      return false;
+    }
+    const state = store.shown(id);
+    return !state.saved && !state.read;
+  };
+  const marksOf = (id: string, state: PaperState): HostMarks => {
+    const verdict = verdictOf(id);
+    // A saved paper is never muted: its reason would say what does not happen.
+    const effect = verdict && !(verdict.effect === 'muted' && state.saved) ? verdict.effect : null;
+    if (!effect && !isNew(id)) return NO_MARKS;
+    return {
+      isNew: isNew(id),
+      rule: effect && verdict ? describeVerdict(verdict) : '',
+      effect,
+    };
+  };
   const renderHosts = (id: string) => {
     const state = store.shown(id);
-    for (const host of registry.hostsFor(id)) renderControls(host, state, errors.get(id));
+    const marks = marksOf(id, state);
+    for (const host of registry.hostsFor(id)) renderControls(host, state, errors.get(id), marks);
   };
   const render = (ids: readonly string[]) => {
     for (const id of ids) {
@@ -204,10 +273,71 @@ export function startPageSession(
       registry.add(copy.id, host);
       // A new host shows the default look ("not saved, unread"): only others need painting.
       const state = store.shown(copy.id);
-      if (state.saved || state.read || errors.has(copy.id)) {
-        renderControls(host, state, errors.get(copy.id));
+      const marks = marksOf(copy.id, state);
+      if (state.saved || state.read || errors.has(copy.id) || marks !== NO_MARKS) {
+        renderControls(host, state, errors.get(copy.id), marks);
       }
     }
+  };
+
+  /**
+   * What the rules say about these papers. Reads what the page says about those not read yet
+   * (on a listing the island: parsed once per change of its text, and then reused by the
+   * idle `papers.seen`), else judges on the card's title and tries again later.
+   */
+  const judge = (ids: readonly string[]): string[] => {
+    if (!matcher) return [];
+    const unread = ids.filter((id) => !isFull(metas.get(id)) && copyOf.has(id));
+    if (unread.length > 0) {
+      for (const [id, meta] of page.describe(unread.map((id) => copyOf.get(id) as CardCopy))) {
+        if (isFull(meta) || !metas.has(id)) metas.set(id, meta);
+      }
+    }
+    const changed: string[] = [];
+    for (const id of ids) {
+      const meta = metas.get(id);
+      const verdict = matcher.judge(meta ?? { title: copyOf.get(id)?.title ?? '' });
+      if (isFull(meta)) provisional.delete(id);
+      else provisional.add(id);
+      const before = verdicts.get(id);
+      verdicts.set(id, verdict);
+      if (!sameVerdict(before ?? null, verdict)) changed.push(id);
+    }
+    return changed;
+  };
+
+  /** Papers the user saw, told to the background (the seen record) in one message. */
+  const viewedSoon = new Set<string>();
+  let viewedTimer: ReturnType<typeof setTimeout> | undefined;
+  const sendViewed = (ids: Iterable<string>, now = false) => {
+    for (const id of ids) viewedSoon.add(id);
+    const flush = () => {
+      clearTimeout(viewedTimer);
+      viewedTimer = undefined;
+      if (signal.aborted || viewedSoon.size === 0) return;
+      const all = [...viewedSoon];
+      viewedSoon.clear();
+      for (let start = 0; start < all.length; start += MAX_PAPERS_PER_MESSAGE) {
+        const chunk = all.slice(start, start + MAX_PAPERS_PER_MESSAGE);
+        deps.send({ type: 'papers.viewed', ids: chunk }).catch(() => {
+          // Not fatal: a paper not recorded as seen is new once more on the next visit.
+        });
+      }
+    };
+    if (now) flush();
+    else viewedTimer ??= setTimeout(flush, VIEWED_DELAY_MS);
+  };
+  signal.addEventListener('abort', () => clearTimeout(viewedTimer));
+  /**
+   * Listings without auto-seen count what they list, told at the idle moment after the page
+   * is up (with the metadata): this view's papers not told yet.
+   */
+  const listedUntold = new Set<string>();
+  let idleCame = false;
+  const tellListed = () => {
+    if (!idleCame || !settings || settings.autoSeen || listedUntold.size === 0) return;
+    sendViewed(listedUntold, true);
+    listedUntold.clear();
   };
 
   /** One `papers.seen` per batch of papers new to this view (chunked past the limit). */
@@ -242,10 +372,16 @@ export function startPageSession(
       if (idleHandle !== undefined) cancelIdleCallback?.(idleHandle);
       metadataTimer = undefined;
       idleHandle = undefined;
-      if (signal.aborted || undescribed.size === 0) return;
+      if (signal.aborted) return;
+      idleCame = true;
+      // Judged on their titles only: the page may describe them by now.
+      if (provisional.size > 0) render(judge([...provisional]));
+      tellListed();
+      if (undescribed.size === 0) return;
       const copies = [...undescribed.values()];
       undescribed.clear();
-      const described = page.describe(copies);
+      const unread = copies.filter((copy) => !isFull(metas.get(copy.id)));
+      const described = unread.length > 0 ? page.describe(unread) : new Map<string, PaperMeta>();
       for (const [id, meta] of described) metas.set(id, meta);
       for (const copy of copies) {
         const meta = metas.get(copy.id);
@@ -288,8 +424,18 @@ export function startPageSession(
     if (!ready && tools) {
       for (const scope of scopes) for (const card of page.findCards(scope)) tools.onCardSeen(card);
     }
+    const newIds: string[] = [];
     for (const copy of fresh) {
-      if (!registry.shows(copy.id) && !metas.has(copy.id)) undescribed.set(copy.id, copy);
+      if (!copyOf.has(copy.id)) newIds.push(copy.id);
+      copyOf.set(copy.id, copy);
+    }
+    // Before the cards are shown: a muted card is hidden from its first paint.
+    if (matcher && newIds.length > 0) judge(newIds);
+    for (const copy of fresh) {
+      if (!registry.shows(copy.id)) {
+        undescribed.set(copy.id, copy);
+        if (page.kind === 'listing') listedUntold.add(copy.id);
+      }
       if (registry.addCard(copy.id, copy.article)) tools?.onCardAdded(copy.id, copy.article);
       // The controls' room, kept from the first paint on (page.css), taken when they go in.
       if (!ready) copy.heading.setAttribute(SLOT_ATTRIBUTE, '');
@@ -310,8 +456,17 @@ export function startPageSession(
         shown: (id) => store.shown(id),
         cardsFor: (id) => registry.cardsFor(id),
         isReady: () => store.isReady(),
+        verdict: verdictOf,
+        isNew,
+        seenBefore: (id) => seen?.seenBefore(id) ?? false,
       },
-      { toggle: onToggle, markAllRead, undo, saveHideMode: deps.saveHideMode },
+      {
+        toggle: onToggle,
+        markAllRead,
+        undo,
+        saveHideMode: deps.saveHideMode,
+        viewed: (id) => sendViewed([id]),
+      },
       signal,
     );
   }
@@ -329,6 +484,8 @@ export function startPageSession(
     if (page.paperId) {
       const id = page.paperId;
       const paper = metaOf(id);
+      // Its own page open: seen, whatever the auto-seen setting.
+      sendViewed([id], true);
       deps
         .send({ type: 'paper.opened', id, ...(paper ? { paper } : {}) })
         .then((state) => store.receive({ [id]: state }))
@@ -336,8 +493,30 @@ export function startPageSession(
     }
   });
 
+  /** New rules: every paper on the view is judged again, and shown as they say. */
+  const applyRules = (rules: Rules) => {
+    const next = matcherFor(rules);
+    if (next === matcher) return;
+    matcher = next;
+    const ids = registry.paperIds();
+    const before = new Map(verdicts);
+    verdicts.clear();
+    provisional.clear();
+    if (matcher) judge(ids);
+    render(ids.filter((id) => !sameVerdict(before.get(id) ?? null, verdictOf(id))));
+  };
+
   return {
-    applySettings: (settings) => tools?.applySettings(settings),
+    applySettings: (next) => {
+      settings = next;
+      applyRules(next.rules);
+      tools?.applySettings(next);
+      tellListed();
+    },
+    applySeen: (record) => {
+      seen = seenView(record, Date.now());
+      render(registry.paperIds());
+    },
     recognition: () =>
       page.recognition(
         registry.paperIds().length,

@@ -88,3 +88,47 @@ export async function loadFirstScreen(db: PaperQueueDB, count: number): Promise<
     return marks.map((mark, i) => toQueueEntry(mark, papers[i]));
   });
 }
+
+/**
+ * Ids of every saved paper, from the keys of the savedAt index alone (no record is read):
+ * what the library streams in after its first screen.
+ */
+export async function savedIds(db: PaperQueueDB): Promise<string[]> {
+  return (await db.marks.where('savedAt').above(0).primaryKeys()) as string[];
+}
+
+/** The queue entries of these papers, read in one transaction; those not saved are left out. */
+export async function loadEntries(db: PaperQueueDB, ids: readonly string[]): Promise<QueueEntry[]> {
+  return db.transaction('r', db.marks, db.papers, async () => {
+    const [marks, papers] = await Promise.all([
+      db.marks.bulkGet([...ids]),
+      db.papers.bulkGet([...ids]),
+    ]);
+    const entries: QueueEntry[] = [];
+    marks.forEach((mark, i) => {
+      if (mark && mark.savedAt > 0) entries.push(toQueueEntry(mark, papers[i]));
+    });
+    return entries;
+  });
+}
+
+/**
+ * Every mark changed after version `since` (one clock for the whole database, see marks.ts),
+ * with the metadata of those saved whose metadata `known` does not hold: a library that
+ * streamed in keeps up with the database by reading only what changed.
+ */
+export async function changesSince(
+  db: PaperQueueDB,
+  since: number,
+  known: (id: string) => boolean,
+): Promise<{ marks: MarkRecord[]; papers: Map<string, PaperRecord> }> {
+  return db.transaction('r', db.marks, db.papers, async () => {
+    const marks = await db.marks.where('updatedAt').above(since).toArray();
+    const wanted = marks.filter((m) => m.savedAt > 0 && !known(m.id)).map((m) => m.id);
+    const papers = new Map<string, PaperRecord>();
+    if (wanted.length > 0) {
+      for (const paper of await db.papers.bulkGet(wanted)) if (paper) papers.set(paper.id, paper);
+    }
+    return { marks, papers };
+  });
+}

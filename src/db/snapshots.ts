@@ -8,44 +8,17 @@
  * removed since, because the removal is newer) and puts back its papers' metadata, after
  * snapshotting the present, so a restore can itself be undone.
  */
+
 import { parseBackup } from '../shared/backup/parse-backup';
+import { type Job, UNWATCHED } from '../shared/jobs';
 import type { SnapshotSummary } from '../shared/transfer-types';
-import type { PaperQueueDB, SnapshotRecord } from './database';
-import { readBackupFrom, snapshotText } from './migration-snapshot';
+import type { PaperQueueDB } from './database';
+import { presentText, storeSnapshot, takeSnapshot } from './snapshot-store';
 import { type ImportOutcome, replaceWithBackup } from './transfer';
 
-/** How many snapshots of each kind are kept; older ones are deleted. */
-export const KEEP: Record<SnapshotRecord['reason'], number> = {
-  daily: 7,
-  migration: 5,
-  manual: 10,
-  import: 5,
-  restore: 5,
-};
+export { KEEP, takeSnapshot } from './snapshot-store';
 
 export type SnapshotInfo = SnapshotSummary;
-
-export async function takeSnapshot(
-  db: PaperQueueDB,
-  reason: SnapshotRecord['reason'],
-  now = Date.now(),
-): Promise<number> {
-  return db.transaction('rw', db.papers, db.marks, db.snapshots, async () => {
-    const backup = await readBackupFrom(db.papers, db.marks, now);
-    const id = await db.snapshots.add({ createdAt: now, reason, backup: snapshotText(backup) });
-    await prune(db, reason);
-    return id as number;
-  });
-}
-
-async function prune(db: PaperQueueDB, reason: SnapshotRecord['reason']) {
-  const ofReason = await db.snapshots
-    .orderBy('createdAt')
-    .filter((s) => s.reason === reason)
-    .primaryKeys();
-  const excess = ofReason.length - KEEP[reason];
-  if (excess > 0) await db.snapshots.bulkDelete(ofReason.slice(0, excess) as number[]);
-}
 
 function localDay(stamp: number): string {
   const date = new Date(stamp);
@@ -64,7 +37,10 @@ export async function ensureDailySnapshot(db: PaperQueueDB, now = Date.now()): P
     .first();
   if (latest && localDay(latest.createdAt) === localDay(now)) return false;
   if ((await db.marks.count()) === 0) return false;
-  await takeSnapshot(db, 'daily', now);
+  // Read in a read-only transaction, stored in another one: at the whole corpus the reading
+  // takes seconds, and a popup opening meanwhile must not wait for it (a read-write
+  // transaction on the papers would hold it up). The text is the present as of its read.
+  await storeSnapshot(db, 'daily', await presentText(db, now), now);
   return true;
 }
 
@@ -100,13 +76,16 @@ export async function restoreSnapshot(
   db: PaperQueueDB,
   id: number,
   now = Date.now(),
+  job: Job = UNWATCHED,
 ): Promise<ImportOutcome> {
   return db.transaction('rw', db.papers, db.marks, db.snapshots, async () => {
+    job.report('Reading the backup', 0, 0);
     const snapshot = await db.snapshots.get(id);
     if (!snapshot) throw new SnapshotError(`No snapshot ${id}: nothing was changed.`);
     const parsed = parseBackup(snapshot.backup);
     if (!parsed.ok) throw new SnapshotError(`Snapshot ${id} is damaged (${parsed.error}).`);
-    await takeSnapshot(db, 'restore', now);
-    return replaceWithBackup(db, parsed.value, now);
+    job.check();
+    await takeSnapshot(db, 'restore', now, job);
+    return replaceWithBackup(db, parsed.value, now, job);
   });
 }

@@ -7,6 +7,7 @@ import { type Backup, type BackupPaper, buildBackup } from '../shared/backup/for
 import type { FoundPaper } from '../shared/backup/list-read';
 import type { ExportEntry } from '../shared/export/entry';
 import type { ExportScope } from '../shared/export/formats';
+import { type Job, UNWATCHED } from '../shared/jobs';
 import type { StateMap } from '../shared/model';
 import { normalizeTags } from '../shared/tags';
 import type { ImportReport } from '../shared/transfer-types';
@@ -30,8 +31,36 @@ import {
   stateOf,
   toBackupMark,
 } from './records';
+import { takeSnapshot } from './snapshot-store';
 
 export type { ImportReport };
+
+/**
+ * Papers read or written per step of a long import or restore, all inside its one
+ * transaction: between steps it says how far it got and stops if it was cancelled (the
+ * transaction is then aborted: nothing of it, its snapshot included, is kept).
+ */
+export const STEP = 2000;
+
+/** `work` on `items` STEP at a time, saying "`phase`: done of total" between steps. */
+async function inSteps<T>(
+  items: readonly T[],
+  job: Job,
+  phase: string,
+  work: (step: readonly T[], start: number) => Promise<void>,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += STEP) {
+    job.check();
+    await work(items.slice(start, start + STEP), start);
+    job.report(phase, Math.min(items.length, start + STEP), items.length);
+  }
+  job.check();
+}
+
+/** A snapshot of the present first (when there is anything to keep), inside the import. */
+async function snapshotFirst(db: PaperQueueDB, now: number, job: Job): Promise<void> {
+  if ((await db.marks.count()) > 0) await takeSnapshot(db, 'import', now, job);
+}
 
 export interface ImportOutcome {
   report: ImportReport;
@@ -70,19 +99,49 @@ export function toExportEntry(mark: MarkRecord, paper: PaperRecord | undefined):
   };
 }
 
+/**
+ * The marks and papers of a scope, read STEP at a time in one read-only transaction (one
+ * consistent view, which no writer waits for), saying how far it got.
+ */
+async function readScope(
+  db: PaperQueueDB,
+  scope: ExportScope,
+  job: Job,
+): Promise<{ marks: MarkRecord[]; papers: (PaperRecord | undefined)[] }> {
+  return db.transaction('r', db.marks, db.papers, async () => {
+    const ids = (
+      scope.kind === 'everything'
+        ? await db.marks.toCollection().primaryKeys()
+        : await db.marks.where('savedAt').above(0).primaryKeys()
+    ) as string[];
+    const marks: MarkRecord[] = [];
+    const papers: (PaperRecord | undefined)[] = [];
+    await inSteps(ids, job, 'Reading papers', async (step) => {
+      const [stepMarks, stepPapers] = await Promise.all([
+        db.marks.bulkGet([...step]),
+        db.papers.bulkGet([...step]),
+      ]);
+      stepMarks.forEach((raw, i) => {
+        if (!raw) return;
+        const mark = completeMark(raw);
+        if (!inScope(mark, scope)) return;
+        marks.push(mark);
+        papers.push(stepPapers[i]);
+      });
+    });
+    return { marks, papers };
+  });
+}
+
 /** The papers of a scope, in the queue's order (records.ts: pins, unread, newest saved). */
 export async function loadExportEntries(
   db: PaperQueueDB,
   scope: ExportScope,
+  job: Job = UNWATCHED,
 ): Promise<ExportEntry[]> {
-  return db.transaction('r', db.marks, db.papers, async () => {
-    const marks = (await db.marks.toArray())
-      .map(completeMark)
-      .filter((m) => inScope(m, scope))
-      .sort(queueOrder());
-    const papers = await db.papers.bulkGet(marks.map((m) => m.id));
-    return marks.map((mark, i) => toExportEntry(mark, papers[i]));
-  });
+  const { marks, papers } = await readScope(db, scope, job);
+  const paperOf = new Map(marks.map((mark, i) => [mark.id, papers[i]]));
+  return marks.sort(queueOrder()).map((mark) => toExportEntry(mark, paperOf.get(mark.id)));
 }
 
 /** The backup of one scope: its marks and the papers they refer to. */
@@ -90,17 +149,21 @@ export async function readBackup(
   db: PaperQueueDB,
   scope: ExportScope,
   now = Date.now(),
+  job: Job = UNWATCHED,
 ): Promise<Backup> {
-  return db.transaction('r', db.marks, db.papers, async () => {
-    if (scope.kind === 'everything') return readBackupFrom(db.papers, db.marks, now);
-    const marks = (await db.marks.toArray()).map(completeMark).filter((m) => inScope(m, scope));
-    const papers = await db.papers.bulkGet(marks.map((m) => m.id));
-    return buildBackup(
-      papers.filter((p): p is PaperRecord => p !== undefined) as BackupPaper[],
-      marks.map(toBackupMark),
-      now,
-    );
-  });
+  if (scope.kind === 'everything') {
+    // Every paper, marked or not (a full backup), and every mark.
+    return db.transaction('r', db.marks, db.papers, async () => {
+      job.report('Reading papers', 0, 0);
+      return readBackupFrom(db.papers, db.marks, now);
+    });
+  }
+  const { marks, papers } = await readScope(db, scope, job);
+  return buildBackup(
+    papers.filter((p): p is PaperRecord => p !== undefined) as BackupPaper[],
+    marks.map(toBackupMark),
+    now,
+  );
 }
 
 /** Metadata is merged field by field; the more recently seen record wins a conflict. */
@@ -120,14 +183,22 @@ export async function importBackup(
   db: PaperQueueDB,
   backup: Backup,
   now = Date.now(),
+  job: Job = UNWATCHED,
 ): Promise<ImportOutcome> {
-  return db.transaction('rw', db.papers, db.marks, async () => {
+  return db.transaction('rw', db.papers, db.marks, db.snapshots, async () => {
+    await snapshotFirst(db, now, job);
     const version = await nextVersion(db, now);
     const ids = [...new Set([...backup.papers, ...backup.marks].map((r) => r.id))];
-    const [localPapers, localMarks] = await Promise.all([
-      db.papers.bulkGet(ids),
-      db.marks.bulkGet(ids),
-    ]);
+    const localPapers: (PaperRecord | undefined)[] = [];
+    const localMarks: (MarkRecord | undefined)[] = [];
+    await inSteps(ids, job, 'Reading what you have', async (step) => {
+      const [papers, marks] = await Promise.all([
+        db.papers.bulkGet([...step]),
+        db.marks.bulkGet([...step]),
+      ]);
+      localPapers.push(...papers);
+      localMarks.push(...marks);
+    });
     const index = new Map(ids.map((id, i) => [id, i]));
     const touched = new Map<string, 'added' | 'updated'>();
     const paperWrites: PaperRecord[] = [];
@@ -151,8 +222,12 @@ export async function importBackup(
       }
       changed[wire.id] = stateOf(next);
     }
-    await db.papers.bulkPut(paperWrites);
-    await db.marks.bulkPut(markWrites);
+    await inSteps(paperWrites, job, 'Saving papers', (step) =>
+      db.papers.bulkPut([...step]).then(() => {}),
+    );
+    await inSteps(markWrites, job, 'Saving your marks', (step) =>
+      db.marks.bulkPut([...step]).then(() => {}),
+    );
     const added = [...touched.values()].filter((t) => t === 'added').length;
     return {
       report: { added, updated: touched.size - added, unchanged: ids.length - touched.size },
@@ -167,10 +242,17 @@ export async function importIds(
   db: PaperQueueDB,
   ids: readonly string[],
   now = Date.now(),
+  job: Job = UNWATCHED,
 ): Promise<ImportOutcome> {
-  return db.transaction('rw', db.marks, async () => {
+  return db.transaction('rw', db.papers, db.marks, db.snapshots, async () => {
+    await snapshotFirst(db, now, job);
     const version = await nextVersion(db, now);
-    const local = await db.marks.bulkGet([...ids]);
+    // Everything is read before anything is written: reads behind a growing set of writes
+    // in one transaction get slower and slower.
+    const local: (MarkRecord | undefined)[] = [];
+    await inSteps(ids, job, 'Reading what you have', async (step) => {
+      local.push(...(await db.marks.bulkGet([...step])));
+    });
     const writes: MarkRecord[] = [];
     const changed: StateMap = {};
     ids.forEach((id, i) => {
@@ -180,7 +262,9 @@ export async function importIds(
       writes.push(next);
       changed[id] = stateOf(next);
     });
-    await db.marks.bulkPut(writes);
+    await inSteps(writes, job, 'Saving papers', (step) =>
+      db.marks.bulkPut([...step]).then(() => {}),
+    );
     return {
       report: { added: writes.length, updated: 0, unchanged: ids.length - writes.length },
       changed,
@@ -200,11 +284,18 @@ export async function replaceWithBackup(
   db: PaperQueueDB,
   backup: Backup,
   now = Date.now(),
+  job: Job = UNWATCHED,
 ): Promise<ImportOutcome> {
   const version = await nextVersion(db, now);
+  job.report('Reading your marks', 0, 0);
   const localMarks = new Map((await db.marks.toArray()).map((m) => [m.id, completeMark(m)]));
   const restored = new Map(backup.marks.map((m) => [m.id, fromBackupMark(m)]));
-  await db.papers.bulkPut(backup.papers);
+  // Its papers' metadata is put back over what the database has: a field the backup leaves
+  // out (a snapshot holds no summaries) keeps the value the database has.
+  await inSteps(backup.papers, job, 'Putting back papers', async (step) => {
+    const local = await db.papers.bulkGet(step.map((p) => p.id));
+    await db.papers.bulkPut(step.map((paper, i) => ({ ...local[i], ...paper })));
+  });
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const changed: StateMap = {};
   const writes: MarkRecord[] = [];
@@ -220,7 +311,9 @@ export async function replaceWithBackup(
     writes.push(next);
     changed[id] = stateOf(next);
   }
-  await db.marks.bulkPut(writes);
+  await inSteps(writes, job, 'Putting back your marks', (step) =>
+    db.marks.bulkPut([...step]).then(() => {}),
+  );
   return {
     report,
     changed,
@@ -241,14 +334,22 @@ export async function importPapers(
   db: PaperQueueDB,
   papers: readonly FoundPaper[],
   now = Date.now(),
+  job: Job = UNWATCHED,
 ): Promise<ImportOutcome> {
-  return db.transaction('rw', db.papers, db.marks, async () => {
+  return db.transaction('rw', db.papers, db.marks, db.snapshots, async () => {
+    await snapshotFirst(db, now, job);
     const version = await nextVersion(db, now);
     const ids = papers.map((p) => p.id);
-    const [localMarks, localPapers] = await Promise.all([
-      db.marks.bulkGet(ids),
-      db.papers.bulkGet(ids),
-    ]);
+    const localMarks: (MarkRecord | undefined)[] = [];
+    const localPapers: (PaperRecord | undefined)[] = [];
+    await inSteps(ids, job, 'Reading what you have', async (step) => {
+      const [marks, known] = await Promise.all([
+        db.marks.bulkGet([...step]),
+        db.papers.bulkGet([...step]),
+      ]);
+      localMarks.push(...marks);
+      localPapers.push(...known);
+    });
     const markWrites: MarkRecord[] = [];
     const paperWrites: PaperRecord[] = [];
     const changed: StateMap = {};
@@ -274,8 +375,12 @@ export async function importPapers(
       else if (markChanged || paper) updated++;
       if (after !== before) changed[found.id] = stateOf(after);
     });
-    await db.papers.bulkPut(paperWrites);
-    await db.marks.bulkPut(markWrites);
+    await inSteps(paperWrites, job, 'Saving papers', (step) =>
+      db.papers.bulkPut([...step]).then(() => {}),
+    );
+    await inSteps(markWrites, job, 'Saving your marks', (step) =>
+      db.marks.bulkPut([...step]).then(() => {}),
+    );
     return {
       report: { added, updated, unchanged: papers.length - added - updated },
       changed,

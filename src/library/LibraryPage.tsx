@@ -15,6 +15,7 @@ import { TransferSlot } from '../ui/transfer/TransferSlot';
 import { SettingsSection } from './SettingsSection';
 import { SitesSection } from './SitesSection';
 import { StorageSection } from './StorageSection';
+import { SyncSection } from './SyncSection';
 
 interface Props {
   db: PaperQueueDB;
@@ -33,6 +34,7 @@ export function LibraryPage({ db, send, onFirstRender, firstScreen }: Props) {
           <span class="muted">Jump to:</span>
           <a href="#saved-papers">Saved papers</a>
           <a href="#settings">Settings</a>
+          <a href="#sync">Sync</a>
           <a href="#your-data">Your data</a>
           <a href="#export-import">Export / Import</a>
         </nav>
@@ -52,8 +54,9 @@ export function LibraryPage({ db, send, onFirstRender, firstScreen }: Props) {
           firstScreen={firstScreen}
         />
       </main>
-      <aside class="library-side" aria-label="Settings, your data, export and import">
+      <aside class="library-side" aria-label="Settings, sync, your data, export and import">
         <SettingsSection />
+        <SyncSection />
         <SitesSection send={send} />
         <StorageSection db={db} />
         <section

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PaperQueueDB } from '../db/database';
 import { DATABASE_NAME } from '../db/database';
+import { useAfterFirstRender } from '../ui/queue/timing';
 import { useDatabaseOpen } from '../ui/queue/use-database-open';
 import { type LiveResult, useLiveQuery } from '../ui/queue/use-live-query';
 import { StorageStatus } from './StorageStatus';
@@ -17,7 +18,8 @@ import {
 
 export function StorageSection({ db }: { db: PaperQueueDB }) {
   const opened = useDatabaseOpen(db);
-  const live = useLiveQuery(() => countData(db), [db]);
+  // After the queue's first rows: these counts would hold its first screen back.
+  const live = useLiveQuery(() => countData(db), [db], useAfterFirstRender());
   const counts: LiveResult<DataCounts> = opened.status === 'error' ? opened : live;
   const [persist, setPersist] = useState<PersistState>('checking');
   const [unlimited, setUnlimited] = useState(false);

@@ -73,8 +73,10 @@ export function StorageStatus({ databaseName, origin, counts, safety, usage }: P
         </>
       )}
       <p>
-        They are kept only in this browser, on this computer, in Paper Queue’s own storage
-        {size}. Nothing is sent anywhere. Uninstalling Paper Queue deletes them.
+        They are kept in this browser, on this computer, in Paper Queue’s own storage{size}. With
+        Sync on, which papers you saved, read and pinned also travel to your other browsers through
+        your browser’s own sync (see Sync); nothing else is sent anywhere. Uninstalling Paper Queue
+        deletes them here.
       </p>
       <p data-safety={safety}>
         <strong>{label}</strong> {text}

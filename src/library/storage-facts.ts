@@ -1,5 +1,6 @@
 /** What the library says about where the data lives: counts, and the browser's answers. */
 import browser from 'webextension-polyfill';
+import { countSaved } from '../db/counts';
 import type { PaperQueueDB } from '../db/database';
 
 export interface DataCounts {
@@ -17,15 +18,10 @@ export interface DataCounts {
 /** Counts over the indexes, so they stay cheap at 10,000 papers. */
 export async function countData(db: PaperQueueDB): Promise<DataCounts> {
   return db.transaction('r', db.papers, db.marks, async () => {
-    const read = await db.marks.where('readAt').above(0).count();
-    const savedRead = await db.marks
-      .where('readAt')
-      .above(0)
-      .filter((mark) => mark.savedAt > 0)
-      .count();
+    const { saved, read, savedRead } = await countSaved(db);
     return {
       papers: await db.papers.count(),
-      saved: await db.marks.where('savedAt').above(0).count(),
+      saved,
       savedRead,
       readOnly: read - savedRead,
       tagged: await db.marks.where('tags').notEqual('').distinct().count(),

@@ -10,6 +10,7 @@
  * that returns the wrong reply type, or a row without a handler, fails `tsc`.
  */
 import type { InferOutput } from 'valibot';
+import type { JobKind } from './jobs';
 import type { MarkState, StateMap } from './model';
 import type { REQUEST_SCHEMAS } from './protocol';
 import type { SiteStatus, ThisPage } from './this-page';
@@ -34,6 +35,11 @@ interface Rule {
   announces: boolean;
   /** The reply's type; the value itself is never read (`undefined` at run time). */
   reply: unknown;
+  /**
+   * Long work a page may follow and cancel (src/shared/jobs.ts): a request with a `job` id
+   * gets its progress published, and `job.cancel` stops it before it commits.
+   */
+  job?: JobKind;
 }
 
 /** Carries a reply type through the table. */
@@ -44,6 +50,17 @@ export const MESSAGES = {
   'papers.seen': { from: 'any', resend: true, announces: false, reply: replies<StateMap>() },
   /** The user's decisions about these papers. */
   'papers.states': { from: 'any', resend: true, announces: false, reply: replies<StateMap>() },
+  /**
+   * The user saw these papers (on a listing, or in view for a while with auto-seen): the
+   * background adds them to the seen record (src/shared/seen.ts) for "New since your last
+   * visit". Seeing twice is seeing once, so a resend is harmless.
+   */
+  'papers.viewed': {
+    from: 'any',
+    resend: true,
+    announces: false,
+    reply: replies<{ recorded: number }>(),
+  },
   /** Set (never flip) saved and/or read on one paper; `paper` also records what it is. */
   'paper.mark': { from: 'any', resend: true, announces: true, reply: replies<MarkState>() },
   /** Set saved/read on many papers at once: "mark all read", undo, bulk actions. */
@@ -87,6 +104,7 @@ export const MESSAGES = {
     resend: false,
     announces: false,
     reply: replies<ExportResult>(),
+    job: 'export',
   },
   /** Import a JSON backup or a list of ids/links; validated whole, written in one transaction. */
   'transfer.import': {
@@ -94,6 +112,14 @@ export const MESSAGES = {
     resend: false,
     announces: true,
     reply: replies<ImportResult>(),
+    job: 'import',
+  },
+  /** Stop a running job before it commits (nothing it did is kept). */
+  'job.cancel': {
+    from: 'extension-pages',
+    resend: true,
+    announces: false,
+    reply: replies<{ cancelled: boolean }>(),
   },
   /** Automatic backups, newest first, without their text. */
   'snapshots.list': {
@@ -115,6 +141,7 @@ export const MESSAGES = {
     resend: false,
     announces: true,
     reply: replies<ImportResult>(),
+    job: 'restore',
   },
   /**
    * A content script says which paper its tab shows (`id`), or that it shows none: the

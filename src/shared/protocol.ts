@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { isPaperId } from '../site/paper-id';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MEGABYTES } from './backup/limits';
 import { EXPORT_FORMATS } from './export/formats';
+import { JOB_ID } from './jobs';
 import { LIMITS, MAX_NOTE_LENGTH, MAX_PAPERS_PER_MESSAGE } from './limits';
 import type { MessageType, Request } from './messages';
 import { MAX_TAG_LENGTH, MAX_TAGS_PER_PAPER } from './tags';
@@ -26,6 +27,8 @@ const IsoDate = v.pipe(
   v.check((date) => !Number.isNaN(Date.parse(date)), 'Not a date'),
 );
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A job's id, made by the page that follows it (src/shared/jobs.ts). */
+const JobId = v.pipe(v.string(), v.regex(JOB_ID, 'Not a job id'));
 
 export const PaperMetaSchema = v.strictObject({
   id: PaperId,
@@ -82,6 +85,7 @@ const ownMeta = (m: { id: string; paper?: { id: string } }) => !m.paper || m.pap
 export const REQUEST_SCHEMAS = {
   'papers.seen': v.strictObject({ type: v.literal('papers.seen'), papers: PaperList }),
   'papers.states': v.strictObject({ type: v.literal('papers.states'), ids: IdList }),
+  'papers.viewed': v.strictObject({ type: v.literal('papers.viewed'), ids: IdList }),
   'paper.mark': v.pipe(
     v.strictObject({
       type: v.literal('paper.mark'),
@@ -142,6 +146,7 @@ export const REQUEST_SCHEMAS = {
     scope: ExportScopeSchema,
     format: v.picklist(EXPORT_FORMATS),
     deliver: v.picklist(['download', 'text']),
+    job: v.optional(JobId),
   }),
   /**
    * Import a JSON backup, an export (Markdown, BibTeX, RIS, CSL-JSON, CSV) or a list of
@@ -155,12 +160,15 @@ export const REQUEST_SCHEMAS = {
       v.maxLength(MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_MEGABYTES} MB`),
     ),
     skipInvalid: v.optional(v.boolean()),
+    job: v.optional(JobId),
   }),
+  'job.cancel': v.strictObject({ type: v.literal('job.cancel'), job: JobId }),
   'snapshots.list': v.strictObject({ type: v.literal('snapshots.list') }),
   'snapshots.take': v.strictObject({ type: v.literal('snapshots.take') }),
   'snapshots.restore': v.strictObject({
     type: v.literal('snapshots.restore'),
     id: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    job: v.optional(JobId),
   }),
   /**
    * `id`: the paper the page at `url` shows (none: it shows no paper); `left`: the page at

@@ -1,4 +1,11 @@
 /** What export, import and snapshot requests answer (see protocol.ts). */
+
+/** A file to save: its name, media type and text. */
+export interface TextFile {
+  filename: string;
+  mime: string;
+  text: string;
+}
 export interface ExportResult {
   filename: string;
   /** How many papers (marks) the file holds. */
@@ -15,6 +22,8 @@ export interface ImportReport {
   removed?: number;
   /** Entries of a list-like file that named no paper, left out because the user said so. */
   skipped?: number;
+  /** Mute and highlight rules a backup added to yours. */
+  rulesAdded?: number;
 }
 
 export interface ImportResult {

@@ -187,7 +187,7 @@ describe('import from the popup', () => {
     await eventually(async () => expect(readdirSync(downloadDir)).toContain(name), 10_000);
     const text = readFileSync(join(downloadDir, name as string), 'utf8');
     const backup = JSON.parse(text);
-    expect(backup).toMatchObject({ format: 'paper-queue-backup', version: 2 });
+    expect(backup).toMatchObject({ format: 'paper-queue-backup', version: 3 });
     expect(backup.marks.map((m: { id: string }) => m.id).sort()).toEqual(
       [AVATAR, ...IMPORTED, LLAMA].sort(),
     );

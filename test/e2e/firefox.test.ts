@@ -216,3 +216,67 @@ describe('Firefox: offline', () => {
     await page.close();
   });
 });
+
+describe('Firefox: mute and highlight rules (issue #21)', () => {
+  it('hides a card a word in the library mutes, counts it, keeps a saved one, and Show reveals', async () => {
+    const tora = '2407.21705';
+    const sampling = '2407.21475';
+    const listing = await session.openSite('/papers/date/2024-08-01');
+    await eventually(async () =>
+      expect((await controlStates(listing, sampling))[0]?.enabled).toBe(true),
+    );
+    await clickSave(listing, sampling);
+    await eventually(async () => {
+      expect((await controlStates(listing, sampling))[0]?.saved).toBe('true');
+    }, 5000);
+    // The library's own field, found by its label, as a user types into it.
+    const library = await session.browser.newPage();
+    const url = `${session.extensionBase}src/library/index.html`;
+    library.goto(url).catch(() => undefined);
+    const field = await library.waitForSelector('::-p-aria([name="Muted words"][role="textbox"])', {
+      timeout: 15_000,
+    });
+    await field?.type('diffusion, "zero-shot video"');
+    const shown = (id: string) =>
+      listing.evaluate((paper) => {
+        const card = document.querySelector(`[data-paper-queue-id="${paper}"]`)?.closest('article');
+        return card ? card.getClientRects().length > 0 : null;
+      }, id);
+    await eventually(async () => expect(await shown(tora)).toBe(false), 5000);
+    expect(await shown(sampling)).toBe(true);
+    const status = () =>
+      listing.evaluate(
+        () =>
+          document
+            .querySelector('[data-paper-queue-ui="bar"]')
+            ?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '',
+      );
+    await eventually(async () => expect(await status()).toContain('1 muted'), 5000);
+    // A real key press on the focused button: trusted, and no pointer aiming in a bar that
+    // scrolls sideways when the window is narrow.
+    const reveal = await listing.waitForSelector(
+      '[data-paper-queue-ui="bar"] >>> button[aria-label="Show muted papers"]',
+    );
+    await listing.bringToFront();
+    await reveal?.focus();
+    await listing.keyboard.press('Enter');
+    await eventually(async () => expect(await shown(tora)).toBe(true), 5000);
+    const reason = await listing.evaluate(
+      (paper) =>
+        document
+          .querySelector(`[data-paper-queue-id="${paper}"]`)
+          ?.shadowRoot?.querySelector('[part~="rule"]')?.textContent,
+      tora,
+    );
+    expect(reason).toBe('Muted: word “diffusion”');
+    // Rules go away as they came: the field emptied, every tab follows.
+    await library.bringToFront();
+    await field?.focus();
+    await field?.evaluate((el) => (el as HTMLTextAreaElement).select());
+    await library.keyboard.press('Backspace');
+    await library.keyboard.press('Tab');
+    await eventually(async () => expect(await status()).not.toContain('muted'), 5000);
+    await library.close();
+    await listing.close();
+  });
+});

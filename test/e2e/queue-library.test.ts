@@ -342,7 +342,7 @@ describe('the library page', () => {
         return (await chrome.storage.local.get('paperQueue.settings'))['paperQueue.settings'];
       });
     await soon(async () =>
-      expect(await stored()).toEqual({
+      expect(await stored()).toMatchObject({
         hideMode: 'dim',
         keyboard: false,
         markReadOnOpen: true,
@@ -359,7 +359,7 @@ describe('the library page', () => {
     expect(await data.textContent()).toMatch(
       /You have 4 saved papers: \d still to read, \d read\./,
     );
-    expect(await data.textContent()).toMatch(/kept only in this browser/);
+    expect(await data.textContent()).toMatch(/kept in this browser, on this computer/);
     // Chrome never evicts an extension with unlimitedStorage: it must not say it may.
     await soon(async () =>
       expect(['exempt', 'persistent']).toContain(

@@ -10,23 +10,12 @@ import {
   saveButton,
   useExtensionSession,
 } from '../support/extension-session';
+import { prng } from '../support/prng';
 import { storedMarks } from '../support/stored-marks';
 
 const TOGGLES = 100;
 const SEED = 20_240_801;
 const CARDS = 5;
-
-/** A small seeded PRNG (mulberry32): the same seed, the same clicks and stops. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Key = 'saved' | 'read';
 type Expected = Record<string, { saved: boolean; read: boolean }>;

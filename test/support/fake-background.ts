@@ -11,6 +11,7 @@ import type { MarkState, PaperState, StateMap } from '../../src/shared/model';
 import { isOutboxKey, type OutboxEntry } from '../../src/shared/outbox';
 import type { PageStatus } from '../../src/shared/page-status';
 import { parseOutboxEntry, parseRequest } from '../../src/shared/protocol';
+import { addSeen, readSeenRecord, SEEN_KEY } from '../../src/shared/seen';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/shared/settings';
 
 const UNMARKED: MarkState = { saved: false, read: false, v: 0 };
@@ -113,6 +114,11 @@ export function fakeBackground(initial: Record<string, PaperState> = {}) {
         return drain();
       case 'tab.showing':
         return request.id ? (states[request.id] ?? UNMARKED) : null;
+      case 'papers.viewed': {
+        const record = addSeen(readSeenRecord(storage[SEEN_KEY]), request.ids, Date.now());
+        setStorage({ [SEEN_KEY]: record });
+        return { recorded: request.ids.length };
+      }
       default:
         throw new Error(`The content script never sends ${request.type}`);
     }

@@ -35,6 +35,10 @@ const buttons = (host: HTMLElement) => {
 };
 const pressed = (button: HTMLButtonElement) => button.getAttribute('aria-pressed');
 
+/** What the content script told the background about papers it showed (metadata). */
+const metadataSent = (bg: { requests: { type: string }[] }) =>
+  bg.requests.filter((r) => r.type === 'papers.seen');
+
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
@@ -54,10 +58,13 @@ describe.each([
     for (const host of hosts(ids[1])) expect(pressed(buttons(host).save)).toBe('false');
     // Nothing asked the background for any of it…
     expect(bg.requests).toEqual([]);
-    // …and the metadata for the queue follows in one message, off the path to first paint.
-    await until(() => expect(bg.requests).toHaveLength(1), 3000);
-    const [seen] = bg.requests;
+    // …and the metadata for the queue follows in one message, off the path to first paint,
+    // with one more saying the papers were seen on a listing (for "New since your last visit").
+    await until(() => expect(bg.requests).toHaveLength(2), 3000);
+    const [seen] = metadataSent(bg) as typeof bg.requests;
     expect(seen?.type === 'papers.seen' && seen.papers.map((p) => p.id)).toEqual(ids);
+    const viewed = bg.requests.find((r) => r.type === 'papers.viewed');
+    expect(viewed?.type === 'papers.viewed' && [...viewed.ids].sort()).toEqual([...ids].sort());
     expect(bg.status()).toMatchObject({
       kind: 'listing',
       recognized: ids.length,
@@ -124,7 +131,9 @@ describe('only the user changes the queue', () => {
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     }
     await settle();
-    expect(bg.requests.filter((r) => r.type !== 'papers.seen')).toEqual([]);
+    expect(
+      bg.requests.filter((r) => r.type !== 'papers.seen' && r.type !== 'papers.viewed'),
+    ).toEqual([]);
     expect(bg.outbox()).toEqual([]);
     expect(pressed(buttons(host).save)).toBe('false');
     expect(document.documentElement.getAttribute('data-paper-queue-mode')).toBe('hide');
@@ -249,7 +258,7 @@ describe('the content script as the page changes', () => {
     const bg = fakeBackground();
     stop = startContentApp(window, bg.deps).stop;
     await settle();
-    await until(() => expect(bg.requests).toHaveLength(1), 3000);
+    await until(() => expect(metadataSent(bg)).toHaveLength(1), 3000);
     const before = hosts().length;
     const list = document.querySelector('article')?.parentElement as HTMLElement;
     for (let i = 0; i < 3; i++) {
@@ -260,7 +269,7 @@ describe('the content script as the page changes', () => {
     }
     await settle();
     expect(hosts().length).toBe(before + 3);
-    await until(() => expect(bg.requests).toHaveLength(2), 3000);
+    await until(() => expect(metadataSent(bg)).toHaveLength(2), 3000);
     // Moving an already decorated card (a re-render) must not add a second host.
     list.append(list.querySelector('article') as HTMLElement);
     await settle();

@@ -6,6 +6,7 @@ import {
   countMessage,
   currentStats,
   recordBatch,
+  recordIndexRead,
   STATS_ATTRIBUTE,
   trackLive,
 } from '../../src/content/diagnostics';
@@ -24,6 +25,7 @@ describe('in a production build (hooks off)', () => {
     trackLive(new AbortController().signal);
     countMessage();
     recordBatch(12.345);
+    recordIndexRead();
     expect(shown()).toBeNull();
     expect(currentStats()).toEqual(before);
   });
@@ -43,7 +45,10 @@ describe('in a test build (hooks on)', () => {
       live: start.live + 2,
       messages: start.messages + 1,
       lastBatchMs: 12.35,
+      indexRead: false,
     });
+    recordIndexRead();
+    expect(stats().indexRead).toBe(true);
     session.abort();
     expect(stats().live).toBe(start.live);
     trackLive(session.signal); // already aborted: nothing to count

@@ -143,8 +143,8 @@ describe('a refused import', () => {
     ['another format', (t) => t.replace('paper-queue-backup', 'zotero'), /format is not/],
     [
       'a newer version',
-      (t) => t.replace('"version": 2', '"version": 3'),
-      /version 3 is not supported/,
+      (t) => t.replace('"version": 3', '"version": 4'),
+      /version 4 is not supported/,
     ],
     ['an array', () => '[]', /expected a JSON object/],
     [

@@ -15,10 +15,14 @@ import {
 import {
   BAR_SLOT_ATTRIBUTE,
   FOCUS_ATTRIBUTE,
+  HIGHLIGHT_ATTRIBUTE,
   JUST_NOW,
   MODE_ATTRIBUTE,
+  MUTED_ATTRIBUTE,
   PENDING_ATTRIBUTE,
   READ_ATTRIBUTE,
+  SEEN_ATTRIBUTE,
+  SHOW_MUTED_ATTRIBUTE,
 } from '../../src/content/read-filter';
 import { UI_ATTRIBUTE } from '../../src/content/shadow-host';
 import { DARK_MODE_CLASS } from '../../src/site/huggingface/selectors';
@@ -57,8 +61,18 @@ describe('page.css', () => {
     `[${BAR_SLOT_ATTRIBUTE}] {`,
     `[${UI_ATTRIBUTE}="bar"] {`,
     `[${PENDING_ATTRIBUTE}] {`,
+    `html[${MODE_ATTRIBUTE}="hide-seen"] [${READ_ATTRIBUTE}=""] {`,
+    `html[${MODE_ATTRIBUTE}="hide-seen"] [${SEEN_ATTRIBUTE}] {`,
+    `html:not([${SHOW_MUTED_ATTRIBUTE}]) [${MUTED_ATTRIBUTE}=""] {`,
+    `html[${SHOW_MUTED_ATTRIBUTE}] [${MUTED_ATTRIBUTE}]::after {`,
+    `[${HIGHLIGHT_ATTRIBUTE}] {`,
+    `[${HOST_ATTRIBUTE}]::part(${PARTS.new}) {`,
+    `[${HOST_ATTRIBUTE}]::part(${PARTS.ruleSlot}) {`,
+    `[${HOST_ATTRIBUTE}]::part(highlighted) {`,
   ])('styles %s', (selector) => {
-    expect(css).toContain(selector);
+    // A selector may stand alone or in a list of selectors sharing one rule.
+    const escaped = selector.replace(/ \{$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(css).toMatch(new RegExp(`${escaped}\\s*[,{]`));
   });
 });
 
@@ -76,5 +90,29 @@ describe('the parts a control host shows', () => {
     expect(host.shadowRoot?.querySelector('[role="alert"]')?.textContent).toBe('Storage is full');
     renderControls(host, { saved: false, read: true });
     expect(parts(host)).toEqual([PARTS.button, `${PARTS.button} ${PARTS.on('read')}`]);
+  });
+
+  it('shows New and a rule’s reason after the buttons only while there are some', () => {
+    const host = createControlHost(document, '2401.00002');
+    const unread = { saved: false, read: false };
+    renderControls(host, unread, '', {
+      isNew: true,
+      rule: 'Highlighted: word “agents”',
+      effect: 'highlighted',
+    });
+    expect(parts(host)).toEqual([
+      PARTS.button,
+      PARTS.button,
+      PARTS.new,
+      PARTS.ruleSlot,
+      PARTS.rule('highlighted'),
+    ]);
+    const reason = host.shadowRoot?.querySelector(`[part="${PARTS.rule('highlighted')}"]`);
+    expect(reason?.textContent).toBe('★ Highlighted: word “agents”');
+    expect(reason?.getAttribute('title')).toContain('Highlighted: word “agents”');
+    renderControls(host, unread, '', { isNew: false, rule: 'Muted: word “x”', effect: 'muted' });
+    expect(parts(host)).toEqual([PARTS.button, PARTS.button, PARTS.ruleSlot, PARTS.rule('muted')]);
+    renderControls(host, unread);
+    expect(parts(host)).toEqual([PARTS.button, PARTS.button]);
   });
 });

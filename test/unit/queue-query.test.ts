@@ -166,8 +166,10 @@ describe('indexEntries', () => {
       cache,
     );
     expect(again[0]?.haystack).toBe(a?.haystack);
-    expect(again[1]?.haystack).not.toBe(b?.haystack);
-    expect(again[1]?.haystack).toMatch(/new$/);
+    expect(again[0]?.markText).toBe(a?.markText);
+    // The note is the user's text, kept apart from the paper's.
+    expect(again[1]?.markText).not.toBe(b?.markText);
+    expect(again[1]?.markText).toMatch(/new$/);
     expect([...cache.keys()]).toEqual([library[0]?.id, library[1]?.id]);
   });
 });

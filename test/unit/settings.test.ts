@@ -14,11 +14,66 @@ describe('parseSettings', () => {
     expect(
       parseSettings({ hideMode: 'dim', keyboard: false, markReadOnOpen: true, sync: false }),
     ).toEqual({
+      ...DEFAULT_SETTINGS,
       hideMode: 'dim',
       keyboard: false,
       markReadOnOpen: true,
       sync: false,
     });
+    expect(
+      parseSettings({
+        hideMode: 'hide-seen',
+        autoSeen: true,
+        seenAfterSeconds: 1,
+        rules: { mutedWords: ['diffusion'], minUpvotes: 5 },
+      }),
+    ).toMatchObject({
+      hideMode: 'hide-seen',
+      autoSeen: true,
+      seenAfterSeconds: 1,
+      rules: { mutedWords: ['diffusion'], highlightedWords: [], minUpvotes: 5 },
+    });
+  });
+
+  it('reads rules and auto-seen leniently: a bad value falls back, never throws', () => {
+    const read = parseSettings({
+      rules: { mutedWords: ['ok', ''], minUpvotes: -1 },
+      seenAfterSeconds: 0,
+      autoSeen: 'on',
+    });
+    expect(read.rules.mutedWords).toEqual(['ok']);
+    expect(read.rules.minUpvotes).toBe(0);
+    expect(read.seenAfterSeconds).toBe(DEFAULT_SETTINGS.seenAfterSeconds);
+    expect(read.autoSeen).toBe(false);
+  });
+});
+
+describe('the strict check of rules', () => {
+  it('refuses a malformed rule with the field and the reason', async () => {
+    const { checkRules, explainRules } = await import('../../src/shared/rules-schema');
+    const { NO_RULES } = await import('../../src/shared/rules');
+    expect(checkRules({ ...NO_RULES, mutedWords: ['a'] })).toEqual({
+      ok: true,
+      rules: { ...NO_RULES, mutedWords: ['a'] },
+    });
+    expect(checkRules({ ...NO_RULES, mutedWords: ['a', ''] })).toEqual({
+      ok: false,
+      error: 'rules.mutedWords[1]: An empty phrase ("")',
+    });
+    expect(checkRules({ ...NO_RULES, minUpvotes: -3 })).toEqual({
+      ok: false,
+      error: 'rules.minUpvotes: Negative (0 turns it off)',
+    });
+    const long = Array.from({ length: 240 }, (_, i) => `a-rather-long-word-${i}`);
+    expect(checkRules({ ...NO_RULES, highlightedWords: long })).toEqual({
+      ok: false,
+      error: 'rules.highlightedWords: Longer than 4,000 characters',
+    });
+    expect(checkRules({ ...NO_RULES, extra: [] })).toMatchObject({ ok: false });
+    expect(explainRules({ ...NO_RULES, mutedAuthors: ['  '] })).toBe(
+      'Muted authors: An empty phrase ("")',
+    );
+    expect(explainRules(NO_RULES)).toBeNull();
   });
 });
 

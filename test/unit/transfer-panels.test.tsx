@@ -52,6 +52,8 @@ describe('ExportPanel', () => {
         scope: { kind: 'tag', tag: 'llm' },
         format: 'bibtex',
         deliver: 'text',
+        // A job the page follows (progress, Cancel): src/ui/transfer/use-job.ts.
+        job: expect.any(String),
       },
     ]);
     expect(copied).toEqual(['@misc{…}']);
@@ -123,7 +125,9 @@ describe('ImportPanel', () => {
     await settle();
     button(host, 'Import pasted text').click();
     await settle();
-    expect(sent).toEqual([{ type: 'transfer.import', text: '2407.21783\n2407.21770' }]);
+    expect(sent).toEqual([
+      { type: 'transfer.import', text: '2407.21783\n2407.21770', job: expect.any(String) },
+    ]);
     expect(host.querySelector('[role=status]')?.textContent).toBe(
       'List imported: 2 added, 0 updated, 1 unchanged.',
     );
@@ -166,7 +170,9 @@ describe('ImportPanel', () => {
     await paste(host, text);
     button(host, 'Import 2 papers').click();
     await settle();
-    expect(sent).toEqual([{ type: 'transfer.import', text, skipInvalid: true }]);
+    expect(sent).toEqual([
+      { type: 'transfer.import', text, skipInvalid: true, job: expect.any(String) },
+    ]);
     expect(host.querySelector('fieldset')).toBeNull();
     expect(host.querySelector('[role=status]')?.textContent).toBe(
       'List imported: 2 added, 0 updated, 0 unchanged, 1 skipped.',
@@ -198,7 +204,7 @@ describe('ImportPanel', () => {
     };
     const bib = '@misc{k,\n  eprint = {2407.21783},\n  archivePrefix = {arXiv},\n}\n';
     await choose(new File([bib], 'refs.bib'));
-    expect(sent).toEqual([{ type: 'transfer.import', text: bib }]);
+    expect(sent).toEqual([{ type: 'transfer.import', text: bib, job: expect.any(String) }]);
     expect(host.querySelector('[role=status]')?.textContent).toBe(
       'BibTeX imported: 1 added, 0 updated, 0 unchanged.',
     );

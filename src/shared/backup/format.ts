@@ -3,11 +3,15 @@
  * JSON export downloads, what a snapshot stores, and what an import reads.
  */
 import type { PaperMeta } from '../model';
+import type { Rules } from '../rules';
 
 export const BACKUP_FORMAT = 'paper-queue-backup';
-/** 2 added each mark's `clock`; version 1 backups are still read (src/db/records.ts). */
-export const BACKUP_VERSION = 2;
-export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
+/**
+ * 2 added each mark's `clock`; 3 the mute and highlight rules (`rules`, when there are any).
+ * Versions 1 and 2 are still read (src/db/records.ts completes their marks).
+ */
+export const BACKUP_VERSION = 3;
+export const READABLE_BACKUP_VERSIONS = [1, 2, 3] as const;
 
 export interface BackupPaper extends PaperMeta {
   firstSeenAt: number;
@@ -39,6 +43,8 @@ export interface Backup {
   exportedAt: string;
   papers: BackupPaper[];
   marks: BackupMark[];
+  /** The user's mute and highlight rules (version 3; absent when there are none). */
+  rules?: Rules;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -47,6 +53,7 @@ export function buildBackup(
   papers: readonly BackupPaper[],
   marks: readonly BackupMark[],
   now: number,
+  rules?: Rules,
 ): Backup {
   return {
     format: BACKUP_FORMAT,
@@ -54,6 +61,7 @@ export function buildBackup(
     exportedAt: new Date(now).toISOString(),
     papers: [...papers].sort(byId),
     marks: [...marks].sort(byId),
+    ...(rules ? { rules } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { PaperMetaSchema } from '../protocol';
+import { RulesSchema } from '../rules-schema';
 import { BACKUP_FORMAT, type Backup, READABLE_BACKUP_VERSIONS } from './format';
 import {
   MAX_BACKUP_RECORDS,
@@ -61,6 +62,8 @@ const BackupSchema = v.strictObject({
   ),
   papers: v.pipe(v.array(PaperSchema), v.maxLength(MAX_BACKUP_RECORDS, 'Too many papers')),
   marks: v.pipe(v.array(MarkSchema), v.maxLength(MAX_BACKUP_RECORDS, 'Too many marks')),
+  // Version 3: the mute and highlight rules, checked as strictly as the library's settings.
+  rules: v.optional(RulesSchema),
 });
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -92,7 +95,7 @@ export function parseBackup(text: string): ParseResult<Backup> {
   if (!(READABLE_BACKUP_VERSIONS as readonly unknown[]).includes(head.version)) {
     return {
       ok: false,
-      error: `Backup version ${JSON.stringify(head.version)} is not supported (this version reads ${READABLE_BACKUP_VERSIONS.join(' and ')}).`,
+      error: `Backup version ${JSON.stringify(head.version)} is not supported (this version reads ${READABLE_BACKUP_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_BACKUP_VERSIONS.at(-1)}).`,
     };
   }
   const result = v.safeParse(BackupSchema, raw, { abortPipeEarly: true });

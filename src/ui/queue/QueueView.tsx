@@ -1,11 +1,12 @@
 /**
- * The queue's stateful wrapper, shared by the popup and the library page: reads the saved
- * papers live from the database, keeps what the user is looking at (view, search, sort, tag,
- * the active row, the selection), and turns intentions into messages to the background.
+ * The queue's stateful wrapper, shared by the popup and the library page: holds the saved
+ * papers (first screen at once, the rest streamed in, then kept live: queue-source.ts), keeps
+ * what the user is looking at (view, search, sort, tag, the active row, the selection), and
+ * turns intentions into messages to the background.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PaperQueueDB, PaperRecord } from '../../db/database';
-import { loadSaved, type QueueEntry } from '../../db/queue';
+import type { PaperQueueDB } from '../../db/database';
+import type { QueueEntry } from '../../db/queue';
 import { paperUrl } from '../../site/huggingface/urls';
 import { BulkActions } from './BulkActions';
 import { EmptyQueue, NoMatches } from './EmptyQueue';
@@ -13,29 +14,22 @@ import { type HeldRow, placeHeld } from './held-rows';
 import type { QueueKeyAction } from './keyboard';
 import { KnownTags } from './known-tags';
 import { openInTab } from './open-in-tab';
-import { applyPending } from './pending-marks';
+import { countWithPending, withPending } from './pending-marks';
 import { QueueList } from './QueueList';
 import type { RowHandlers } from './QueueRow';
 import { QueueToolbar } from './QueueToolbar';
-import {
-  countViews,
-  type IndexedEntry,
-  indexEntries,
-  type QueueViewName,
-  type SortKey,
-  sortIndexed,
-  tagCounts,
-} from './queue-query';
+import { countViews, type QueueViewName, type SortKey, tagCounts } from './queue-query';
 import { StorageProblem } from './StorageProblem';
+import { SortedList } from './sorted-list';
 import { UndoBar } from './UndoBar';
 import { useActiveRow } from './use-active-row';
 import { useDatabaseOpen } from './use-database-open';
 import { useFilteredQueue } from './use-filtered-queue';
-import { PAGE_ROWS, useFirstScreen } from './use-first-screen';
+import { PAGE_ROWS } from './use-first-screen';
 import { useHeldRows } from './use-held-rows';
-import { type LiveResult, useLiveQuery } from './use-live-query';
 import { type Send, useQueueActions } from './use-queue-actions';
 import { useQueueKeyboard } from './use-queue-keyboard';
+import { useQueueSource } from './use-queue-source';
 import { useSettings } from './use-settings';
 
 const PAGE = PAGE_ROWS;
@@ -61,16 +55,16 @@ export function QueueView({
   hidden = false,
   ...early
 }: Props) {
-  // The first screen comes from a small query; the whole library follows, then stays live.
+  // The first screen comes from a small query; the whole library streams in, then stays live.
   const opened = useDatabaseOpen(db);
-  const firstScreen = useFirstScreen(db, early.firstScreen);
-  const known = useMemo(() => new Map<string, PaperRecord | undefined>(), [db]);
-  const full = useLiveQuery(() => loadSaved(db, known), [db], firstScreen.done);
-  const queue: LiveResult<QueueEntry[]> =
-    full.status === 'loading' && firstScreen.entries
-      ? { status: 'ready', value: firstScreen.entries }
-      : full;
-  const partial = full.status !== 'ready';
+  const { source, state } = useQueueSource(db, early.firstScreen);
+  const queue =
+    state.phase === 'loading'
+      ? ({ status: 'loading' } as const)
+      : state.phase === 'error'
+        ? ({ status: 'error', error: state.error as Error } as const)
+        : ({ status: 'ready' } as const);
+  const partial = state.phase !== 'complete';
   const settings = useSettings();
   const actions = useQueueActions(send);
   const [view, setView] = useState<QueueViewName>('all');
@@ -84,20 +78,34 @@ export function QueueView({
   const head = useRef<HTMLDivElement>(null);
   useStickyHeadHeight(head, queue.status);
 
-  const loaded = queue.status === 'ready' ? queue.value : EMPTY;
-  const entries = useMemo(() => applyPending(loaded, actions.pending), [loaded, actions.pending]);
+  // What the database holds; pending changes (a click not confirmed yet) are laid over the
+  // rows shown and the counts only, so a click never sorts or indexes the library again.
+  const loaded = useMemo(() => state.entries.map((item) => item.entry), [state.entries]);
+  // The source's own index by id, as of this version (no Map of 50,000 built per change).
+  const byId = useMemo(() => ({ get: (id: string) => source.get(id)?.entry }), [state.version]);
+  const { pending } = actions;
+  const current = useMemo(
+    () => ({
+      get: (id: string) => {
+        const entry = byId.get(id);
+        const change = pending.get(id);
+        return entry && change ? { ...entry, ...change } : entry;
+      },
+    }),
+    [byId, pending],
+  );
   // Once the database shows a change, stop showing it as pending.
   const { settle } = actions;
-  useEffect(() => settle(loaded), [loaded]);
-  const searchTexts = useMemo(() => new Map<string, IndexedEntry>(), []);
-  const indexed = useMemo(() => indexEntries(entries, searchTexts), [entries, searchTexts]);
-  const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
+  useEffect(() => settle(byId), [byId]);
+  const sorter = useMemo(() => new SortedList(source), [source]);
+  const sorted = useMemo(() => sorter.sorted(state, sort), [state.version, sort]);
   const filter = useMemo(() => ({ view, tag, search }), [view, tag, search]);
   const filtered = useFilteredQueue(sorted, filter, PAGE);
-  const shown = useMemo(
+  const matched = useMemo(
     () => filtered.shown.map((item) => item.entry),
     [filtered.shown, filtered.complete],
   );
+  const shown = useMemo(() => withPending(matched, pending, view), [matched, pending, view]);
   // Rows changed by a click keep their place for a moment (held-rows.ts).
   const holds = useHeldRows((released: HeldRow[]) => {
     // A row that leaves the view now hands the keyboard's place to its neighbour.
@@ -107,10 +115,15 @@ export function QueueView({
   });
   const display = useMemo(() => {
     if (holds.held.size === 0) return shown;
-    return placeHeld(shown, holds.held, new Map(entries.map((e) => [e.id, e])));
-  }, [shown, holds.held, entries]);
-  const counts = useMemo(() => countViews(entries), [entries]);
-  const tags = useMemo(() => tagCounts(entries), [entries]);
+    return placeHeld(shown, holds.held, current);
+  }, [shown, holds.held, current]);
+  const storedCounts = useMemo(() => countViews(loaded), [loaded]);
+  const counts = useMemo(
+    () => countWithPending(storedCounts, current, pending),
+    [storedCounts, current, pending],
+  );
+  const tags = useMemo(() => tagCounts(loaded), [loaded]);
+  const entries = loaded;
   const tagNames = useMemo(() => tags.map(([tag]) => tag), [tags]);
 
   // A new filter starts from the top again, with nothing selected: bulk actions only ever
@@ -280,6 +293,12 @@ export function QueueView({
               />
             )}
           </div>
+          {state.phase === 'streaming' && state.total > PAGE && (
+            <p class="more muted" role="status">
+              Reading the rest of your library: {state.loaded.toLocaleString('en')} of{' '}
+              {state.total.toLocaleString('en')}…
+            </p>
+          )}
           {/* Below the list, and kept in view (sticky / outside the scrolling pane). */}
           {actions.undo && (
             <UndoBar
@@ -293,8 +312,6 @@ export function QueueView({
     </KnownTags.Provider>
   );
 }
-
-const EMPTY: QueueEntry[] = [];
 
 /**
  * Tells CSS how tall the views-and-search head is (`--queue-head-height` on the view), so a

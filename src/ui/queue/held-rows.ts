@@ -32,7 +32,7 @@ export type HeldRows = ReadonlyMap<string, HeldRow>;
 export function placeHeld(
   shown: readonly QueueEntry[],
   held: HeldRows,
-  current: ReadonlyMap<string, QueueEntry>,
+  current: Pick<ReadonlyMap<string, QueueEntry>, 'get'>,
 ): QueueEntry[] {
   if (held.size === 0) return shown as QueueEntry[];
   const rows = shown.filter((entry) => !held.has(entry.id));

@@ -52,10 +52,17 @@ export function tagCounts(entries: readonly QueueEntry[]): [tag: string, count: 
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
-/** A sortable entry with its lower-cased search text computed once, not per keystroke. */
+/**
+ * A sortable entry with its lower-cased search text computed once, not per keystroke: what
+ * the site says (title, authors, summary) apart from what the user wrote (tags, note), so a
+ * change of tags or note never needs the summary again (the library keeps no other copy).
+ */
 export interface IndexedEntry {
   entry: QueueEntry;
+  /** Title, authors and summary, lower-cased. */
   haystack: string;
+  /** Tags and note, lower-cased. */
+  markText: string;
 }
 
 /**
@@ -63,9 +70,15 @@ export interface IndexedEntry {
  * (Keeping only distinct words was tried: building it cost more than scanning saves.)
  */
 export function haystackOf(entry: QueueEntry): string {
-  return [entry.title, entry.authors.join(' '), entry.summary, entry.tags.join(' '), entry.note]
-    .join('\n')
-    .toLowerCase();
+  return `${paperTextOf(entry)}\n${markTextOf(entry)}`;
+}
+
+export function paperTextOf(entry: Pick<QueueEntry, 'title' | 'authors' | 'summary'>): string {
+  return [entry.title, entry.authors.join(' '), entry.summary].join('\n').toLowerCase();
+}
+
+export function markTextOf(entry: Pick<QueueEntry, 'tags' | 'note'>): string {
+  return [entry.tags.join(' '), entry.note].join('\n').toLowerCase();
 }
 
 /** True when two versions of a paper have the same searchable text. */
@@ -90,10 +103,9 @@ export function indexEntries(
 ): IndexedEntry[] {
   const indexed = entries.map((entry) => {
     const old = cache?.get(entry.id);
-    return {
-      entry,
-      haystack: old && sameText(old.entry, entry) ? old.haystack : haystackOf(entry),
-    };
+    return old && sameText(old.entry, entry)
+      ? { entry, haystack: old.haystack, markText: old.markText }
+      : indexEntry(entry);
   });
   if (cache) {
     cache.clear();
@@ -102,13 +114,19 @@ export function indexEntries(
   return indexed;
 }
 
+export function indexEntry(entry: QueueEntry): IndexedEntry {
+  return { entry, haystack: paperTextOf(entry), markText: markTextOf(entry) };
+}
+
 /** Search words: every word must appear somewhere (title, authors, summary, tags, note). */
 export function searchTerms(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-export function matchesTerms(haystack: string, terms: readonly string[]): boolean {
-  for (const term of terms) if (!haystack.includes(term)) return false;
+export function matchesTerms(haystack: string, terms: readonly string[], also = ''): boolean {
+  // A term holds no space, and the texts are joined by line breaks: a term found in neither
+  // part could not have been found in the two joined either.
+  for (const term of terms) if (!haystack.includes(term) && !also.includes(term)) return false;
   return true;
 }
 
@@ -146,7 +164,7 @@ export function matchesFilter(item: IndexedEntry, filter: QueueFilter, terms: st
   const { entry } = item;
   if (!inView(entry, filter.view)) return false;
   if (filter.tag && !entry.tags.includes(filter.tag)) return false;
-  return terms.length === 0 || matchesTerms(item.haystack, terms);
+  return terms.length === 0 || matchesTerms(item.haystack, terms, item.markText);
 }
 
 /** The entries to show, in the order of `sorted`. */

@@ -57,11 +57,14 @@ export function useQueueActions(send: Send) {
   ) => {
     setError('');
     updatePending(changes, true);
+    // Undo is offered with the change itself (shown at once, pending), and withdrawn if the
+    // change fails.
+    if (offer) setUndo(offer);
     try {
       await Promise.all(requests());
-      if (offer) setUndo(offer);
     } catch (e) {
       updatePending(changes, false);
+      if (offer) setUndo((current) => (current === offer ? null : current));
       setError(e instanceof Error ? e.message : String(e));
     }
   };
@@ -89,7 +92,8 @@ export function useQueueActions(send: Send) {
     /** Changes sent but not yet seen in the database. */
     pending,
     /** Forgets pending changes that the database now shows. */
-    settle: (entries: QueueEntry[]) => setPending((before) => unsettled(entries, before)),
+    settle: (entries: Parameters<typeof unsettled>[0]) =>
+      setPending((before) => unsettled(entries, before)),
     dismissUndo: () => setUndo(null),
     setRead: (entry: QueueEntry, read: boolean) =>
       run(

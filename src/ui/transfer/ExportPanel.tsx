@@ -1,6 +1,10 @@
 /**
- * Export a scope in a format: download it (the background saves the file) or copy it.
- * Presentational apart from `send`; mounts in the popup and in the library page alike.
+ * Export a scope in a format: download it or copy it. Presentational apart from `send`;
+ * mounts in the popup and in the library page alike. The file is built where it is
+ * delivered: by the page itself when it is given `exportHere` (every Copy, and Chrome's
+ * downloads with `downloadHere`: a file of the whole corpus is more than a message may
+ * carry), else by the background, which also saves it. A long export shows how far it got,
+ * with Cancel.
  */
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -9,9 +13,13 @@ import {
   type ExportScope,
   FORMAT_INFO,
 } from '../../shared/export/formats';
+import type { Job } from '../../shared/jobs';
 import type { sendRequest } from '../../shared/messaging';
+import type { ExportResult, TextFile } from '../../shared/transfer-types';
+import { JobProgressView } from './JobProgressView';
 import { errorText, type Status, StatusLine } from './StatusLine';
 import { emptyScopeText } from './scope-count';
+import { useJob } from './use-job';
 
 export interface ExportPanelProps {
   send: typeof sendRequest;
@@ -25,6 +33,14 @@ export interface ExportPanelProps {
    * the export can tell.
    */
   countScope?: (scope: ExportScope) => Promise<number>;
+  /** Builds the file in the page (src/db/export-file.ts). */
+  exportHere?: (
+    scope: ExportScope,
+    format: ExportFormat,
+    job: Job,
+  ) => Promise<TextFile & { count: number }>;
+  /** Saves a file the page built (Chrome: src/ui/transfer/page-download.ts). */
+  downloadHere?: (file: TextFile) => Promise<void>;
 }
 
 const SCOPES: { value: string; label: string }[] = [
@@ -43,12 +59,20 @@ const clipboardCopy = (text: string) => navigator.clipboard.writeText(text);
 
 const paperCount = (n: number) => (n === 1 ? '1 paper' : `${n.toLocaleString('en')} papers`);
 
-export function ExportPanel({ send, tags, copy = clipboardCopy, countScope }: ExportPanelProps) {
+export function ExportPanel({
+  send,
+  tags,
+  copy = clipboardCopy,
+  countScope,
+  exportHere,
+  downloadHere,
+}: ExportPanelProps) {
   const [scope, setScope] = useState('queue');
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   /** Papers in the chosen scope (null while unknown). */
   const [count, setCount] = useState<number | null>(null);
+  const job = useJob(send);
 
   useEffect(() => {
     if (!countScope) return;
@@ -63,6 +87,34 @@ export function ExportPanel({ send, tags, copy = clipboardCopy, countScope }: Ex
     };
   }, [scope, countScope]);
 
+  /** The file built here and delivered from here, or by the background. */
+  const exportFile = async (
+    chosen: ExportScope,
+    deliver: 'download' | 'text',
+  ): Promise<ExportResult> => {
+    const here = exportHere && (deliver === 'text' || downloadHere);
+    const followed = job.begin('export', !here);
+    try {
+      if (!here) {
+        return await send({
+          type: 'transfer.export',
+          scope: chosen,
+          format,
+          deliver,
+          job: followed.id,
+        });
+      }
+      const file = await exportHere(chosen, format, followed.job);
+      if (deliver === 'text')
+        return { filename: file.filename, count: file.count, text: file.text };
+      // Nothing to save is said, not saved (the background could only tell after saving).
+      if (file.count > 0) await downloadHere?.(file);
+      return { filename: file.filename, count: file.count, text: file.count > 0 ? undefined : '' };
+    } finally {
+      job.finish();
+    }
+  };
+
   const run = async (deliver: 'download' | 'text') => {
     const chosen = toScope(scope);
     setStatus({ kind: 'busy', text: 'Exporting…' });
@@ -73,9 +125,13 @@ export function ExportPanel({ send, tags, copy = clipboardCopy, countScope }: Ex
         setStatus({ kind: 'done', text: emptyScopeText(chosen) });
         return;
       }
-      const result = await send({ type: 'transfer.export', scope: chosen, format, deliver });
+      const result = await exportFile(chosen, deliver);
       const papers = paperCount(result.count);
       if (result.count === 0 && deliver === 'text') {
+        setStatus({ kind: 'done', text: emptyScopeText(chosen) });
+        return;
+      }
+      if (result.count === 0 && result.text === '') {
         setStatus({ kind: 'done', text: emptyScopeText(chosen) });
         return;
       }
@@ -157,7 +213,8 @@ export function ExportPanel({ send, tags, copy = clipboardCopy, countScope }: Ex
           Copy
         </button>
       </div>
-      <StatusLine status={status} />
+      <JobProgressView progress={job.progress} label="Export" onCancel={job.cancel} />
+      {!job.progress && <StatusLine status={status} />}
     </section>
   );
 }

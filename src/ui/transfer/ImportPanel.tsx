@@ -16,7 +16,9 @@ import { decodeImportFile } from '../../shared/backup/sniff';
 import type { sendRequest } from '../../shared/messaging';
 import type { ImportResult } from '../../shared/transfer-types';
 import { paperUrl } from '../../site/huggingface/urls';
+import { JobProgressView } from './JobProgressView';
 import { errorText, type Status, StatusLine } from './StatusLine';
+import { useJob } from './use-job';
 
 export interface ImportPanelProps {
   send: typeof sendRequest;
@@ -34,10 +36,11 @@ const WHAT: Record<ImportResult['kind'], string> = {
 };
 
 export function describeImport(result: ImportResult): string {
-  const { added, updated, unchanged, removed, skipped } = result.report;
+  const { added, updated, unchanged, removed, skipped, rulesAdded } = result.report;
   const parts = [`${added} added`, `${updated} updated`, `${unchanged} unchanged`];
   if (removed) parts.push(`${removed} removed`);
   if (skipped) parts.push(`${skipped} skipped`);
+  if (rulesAdded) parts.push(`${rulesAdded} ${rulesAdded === 1 ? 'rule' : 'rules'} added`);
   return `${WHAT[result.kind]}: ${parts.join(', ')}.`;
 }
 
@@ -60,6 +63,8 @@ export function ImportPanel({ send }: ImportPanelProps) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const summaryId = useId();
+  // A long import (50,000 ids: seconds) shows how far it got, with Cancel.
+  const job = useJob(send);
 
   useEffect(() => {
     if (preview) importButton.current?.focus();
@@ -68,15 +73,19 @@ export function ImportPanel({ send }: ImportPanelProps) {
   const sendImport = async (text: string, skipInvalid: boolean) => {
     setPreview(null);
     setStatus({ kind: 'busy', text: 'Importing…' });
+    const { id } = job.begin('import', true);
     try {
       const result = await send({
         type: 'transfer.import',
         text,
+        job: id,
         ...(skipInvalid ? { skipInvalid: true } : {}),
       });
       setStatus({ kind: 'done', text: describeImport(result) });
     } catch (error) {
       setStatus({ kind: 'error', text: errorText(error) });
+    } finally {
+      job.finish();
     }
   };
 
@@ -179,7 +188,8 @@ export function ImportPanel({ send }: ImportPanelProps) {
           </div>
         </fieldset>
       )}
-      <StatusLine status={status} />
+      <JobProgressView progress={job.progress} label="Import" onCancel={job.cancel} />
+      {!job.progress && <StatusLine status={status} />}
     </section>
   );
 }

@@ -8,7 +8,9 @@ import { useState } from 'preact/hooks';
 import type { sendRequest } from '../../shared/messaging';
 import type { SnapshotSummary } from '../../shared/transfer-types';
 import { describeImport } from './ImportPanel';
+import { JobProgressView } from './JobProgressView';
 import { errorText, type Status, StatusLine } from './StatusLine';
+import { useJob } from './use-job';
 
 export interface SnapshotPanelProps {
   send: typeof sendRequest;
@@ -34,6 +36,7 @@ export function SnapshotPanel({ send }: SnapshotPanelProps) {
   const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const job = useJob(send);
 
   const act = async (work: () => Promise<string | undefined>) => {
     setStatus({ kind: 'busy', text: 'Working…' });
@@ -53,9 +56,14 @@ export function SnapshotPanel({ send }: SnapshotPanelProps) {
   const restore = (id: number) =>
     act(async () => {
       setConfirming(null);
-      const result = await send({ type: 'snapshots.restore', id });
-      setSnapshots(await send({ type: 'snapshots.list' }));
-      return describeImport(result);
+      const followed = job.begin('restore', true);
+      try {
+        const result = await send({ type: 'snapshots.restore', id, job: followed.id });
+        setSnapshots(await send({ type: 'snapshots.list' }));
+        return describeImport(result);
+      } finally {
+        job.finish();
+      }
     });
 
   return (
@@ -88,7 +96,8 @@ export function SnapshotPanel({ send }: SnapshotPanelProps) {
           ))}
         </ul>
       )}
-      <StatusLine status={status} />
+      <JobProgressView progress={job.progress} label="Restore" onCancel={job.cancel} />
+      {!job.progress && <StatusLine status={status} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /** Export, import and backups together; in the popup, folded away under one summary line. */
 import type { ExportScope } from '../../shared/export/formats';
 import type { sendRequest } from '../../shared/messaging';
-import { ExportPanel } from './ExportPanel';
+import { ExportPanel, type ExportPanelProps } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { SnapshotPanel } from './SnapshotPanel';
 import './transfer.css';
@@ -16,11 +16,27 @@ export interface TransferSectionProps {
   open?: boolean;
   /** How many papers a scope holds, so an empty export says so (see ExportPanel). */
   countScope?: (scope: ExportScope) => Promise<number>;
+  exportHere?: ExportPanelProps['exportHere'];
+  downloadHere?: ExportPanelProps['downloadHere'];
 }
 
-export function TransferSection({ send, tags, open = false, countScope }: TransferSectionProps) {
+export function TransferSection({
+  send,
+  tags,
+  open = false,
+  countScope,
+  exportHere,
+  downloadHere,
+}: TransferSectionProps) {
   const panels = [
-    <ExportPanel key="export" send={send} tags={tags} countScope={countScope} />,
+    <ExportPanel
+      key="export"
+      send={send}
+      tags={tags}
+      countScope={countScope}
+      exportHere={exportHere}
+      downloadHere={downloadHere}
+    />,
     <ImportPanel key="import" send={send} />,
     <SnapshotPanel key="snapshots" send={send} />,
   ];

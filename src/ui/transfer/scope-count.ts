@@ -4,6 +4,7 @@
  * file. Mirrors what the background puts in the file (src/db/transfer.ts: saved papers for
  * queue / read / saved / a tag, every mark for "everything").
  */
+import { countSaved, countSavedTagged } from '../../db/counts';
 import type { PaperQueueDB } from '../../db/database';
 import type { ExportScope } from '../../shared/export/formats';
 import { tagLabel } from '../../shared/tags';
@@ -15,23 +16,13 @@ export async function countScope(db: PaperQueueDB, scope: ExportScope): Promise<
     case 'saved':
       return db.marks.where('savedAt').above(0).count();
     case 'read':
-      return db.marks
-        .where('readAt')
-        .above(0)
-        .filter((m) => m.savedAt > 0)
-        .count();
-    case 'queue':
-      return db.marks
-        .where('savedAt')
-        .above(0)
-        .filter((m) => !(m.readAt > 0))
-        .count();
+      return (await countSaved(db)).savedRead;
+    case 'queue': {
+      const { saved, savedRead } = await countSaved(db);
+      return saved - savedRead;
+    }
     case 'tag':
-      return db.marks
-        .where('tags')
-        .equals(scope.tag)
-        .filter((m) => m.savedAt > 0)
-        .count();
+      return countSavedTagged(db, scope.tag);
   }
 }
 
