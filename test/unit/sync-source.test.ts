@@ -77,3 +77,56 @@ describe.each([
     expect(await db.marks.count()).toBe(1200 + unrelated);
   });
 });
+
+describe('a merge of a state already merged (every sync after the first)', () => {
+  it('changes nothing it holds, and still takes what is newer', async () => {
+    const db = openDatabase(`sync-source-${crypto.randomUUID()}`);
+    dbs.push(db);
+    await applyIntents(
+      db,
+      Object.fromEntries(range(1200).map((i) => [paper('2501', i), { read: true }])),
+      T0,
+      T0,
+    );
+    const state: SyncDecision[] = range(1200).map((i) => ({
+      id: paper('2501', i),
+      field: 'savedAt',
+      stamp: T0 + 1000,
+      clock: T0 + 1000,
+    }));
+    expect(Object.keys((await mergeRemote(db, 'desktop1', state, T0 + 2000)).changed)).toHaveLength(
+      1200,
+    );
+    const before = await db.marks.toArray();
+
+    // The same state again, with an older "unread" it lost to and a read it already holds.
+    const again = await mergeRemote(
+      db,
+      'desktop1',
+      [
+        ...state,
+        { id: paper('2501', 0), field: 'readAt', stamp: 0, clock: T0 - 1 },
+        { id: paper('2501', 1), field: 'readAt', stamp: T0, clock: T0 },
+      ],
+      T0 + 3000,
+    );
+    expect(again).toEqual({ changed: {}, newlySaved: [], replacedOwn: 0 });
+    expect(await db.marks.toArray()).toEqual(before);
+
+    // The same value decided later still moves the clock (and who tells it); a new pin lands.
+    const later = await mergeRemote(
+      db,
+      'laptop2',
+      [
+        { id: paper('2501', 2), field: 'savedAt', stamp: T0 + 1000, clock: T0 + 5000 },
+        { id: paper('2501', 3), field: 'pinnedAt', stamp: T0 + 5000, clock: T0 + 5000 },
+      ],
+      T0 + 6000,
+    );
+    expect(Object.keys(later.changed).sort()).toEqual([paper('2501', 2), paper('2501', 3)]);
+    const moved = completeMark((await db.marks.get(paper('2501', 2))) ?? { id: '' });
+    expect(moved.clock.savedAt).toBe(T0 + 5000);
+    expect(moved.origin).toEqual({ savedAt: 'laptop2' });
+    expect((await db.marks.get(paper('2501', 3)))?.pinnedAt).toBe(T0 + 5000);
+  });
+});
