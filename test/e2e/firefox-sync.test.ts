@@ -120,9 +120,7 @@ describe('Firefox: browser sync between two profiles', () => {
       expect(await cardOf(listingB, X)).toEqual({ saved: 'true', read: 'false', shown: true });
       expect(await cardOf(listingB, Z)).toEqual({ saved: 'false', read: 'true', shown: false });
     }, 5000);
-    console.info(
-      `Firefox: A's save and read shown in B's open listing ${shownAfter} ms after the carry`,
-    );
+    console.log(`sync figure: Firefox, carry to B's open listing showing it took ${shownAfter} ms`);
     const { popup, rows } = await queueOf(pair.b);
     await eventually(async () => expect(await rows()).toEqual([X]), 5000);
     await popup.close();

@@ -231,7 +231,9 @@ describe('browser sync between two Chromium profiles', () => {
       // Read elsewhere: hidden at once (default "Hide read"), not dimmed as a card read here.
       expect(await cardOf(listingB, Z)).toEqual({ saved: 'false', read: 'true', shown: false });
     }, 5000);
-    console.info(`A's saves and read shown in B's open listing ${shownAfter} ms after the carry`);
+    console.log(
+      `sync figure: Chromium, carry to B's open listing showing it took ${shownAfter} ms`,
+    );
     await expectQueue(pair.b, [
       { id: Y, read: false, pinned: false },
       { id: X, read: false, pinned: false },
@@ -360,7 +362,9 @@ describe('browser sync between two Chromium profiles', () => {
     const [clicked] = await clicks();
     const [written] = await watch.writes();
     const latency = (written as number) - (clicked as number);
-    console.info(`one click to A's header in storage.sync: ${latency} ms`);
+    console.log(
+      `sync figure: Chromium, click to storage.sync write took ${latency} ms (debounce ${SEND_DEBOUNCE_MS} ms)`,
+    );
     expect(latency).toBeGreaterThanOrEqual(SEND_DEBOUNCE_MS);
     expect(latency).toBeLessThanOrEqual(4000);
     await watch.page.close();
@@ -371,15 +375,15 @@ describe('browser sync between two Chromium profiles', () => {
     const clicks = await watchClicks(listingA);
     await listingA.bringToFront();
     const host = controlsOf(listingA, TOGGLED);
-    // 60 clicks in 12 bursts of 5, 2.3 s apart: each pause outlasts the debounce, so only
+    // 40 clicks in 8 bursts of 5, 2.3 s apart: each pause outlasts the debounce, so only
     // the minimum interval between writes holds the rate down.
-    for (let burst = 0; burst < 12; burst++) {
+    for (let burst = 0; burst < 8; burst++) {
       if (burst > 0) await listingA.waitForTimeout(2300);
       for (let i = 0; i < 5; i++) await saveButton(host).click();
     }
     const clicked = await clicks();
-    expect(clicked).toHaveLength(60);
-    // The last write comes a debounce after the last click, and says what 60 toggles leave:
+    expect(clicked).toHaveLength(40);
+    // The last write comes a debounce after the last click, and says what 40 toggles leave:
     // not saved.
     const lastClick = clicked.at(-1) as number;
     await eventually(async () => {
@@ -392,14 +396,17 @@ describe('browser sync between two Chromium profiles', () => {
     const gaps = writes.slice(1).map((t, i) => t - (writes[i] as number));
     const perMinute =
       ((writes.length - 1) * 60_000) / ((writes.at(-1) as number) - (writes[0] as number));
-    console.info(
-      `60 clicks over ${((clicked.at(-1) as number) - (clicked[0] as number)) / 1000} s: ${writes.length} writes of A's header in ${span / 1000} s, ` +
-        `smallest gap ${Math.min(...gaps)} ms, ${perMinute.toFixed(1)} writes a minute between the first and the last`,
+    console.log(
+      `sync figure: Chromium, ${perMinute.toFixed(1)} storage.sync writes a minute under continuous clicking ` +
+        `(${clicked.length} clicks over ${((clicked.at(-1) as number) - (clicked[0] as number)) / 1000} s, ` +
+        `${writes.length} writes in ${span / 1000} s, smallest gap ${Math.min(...gaps)} ms)`,
     );
-    // Everything happened within a minute: at most 20 writes in it (Chrome allows 120).
+    // Everything happened within a minute: at most 20 writes in it (Chrome allows 120), and
+    // at that pace no more than 20 a minute.
     expect(span).toBeLessThan(60_000);
     expect(writes.length).toBeGreaterThan(1);
     expect(writes.length).toBeLessThanOrEqual(20);
+    expect(perMinute).toBeLessThanOrEqual(20);
     await watch.page.close();
   });
 
@@ -433,17 +440,20 @@ describe('browser sync between two Chromium profiles', () => {
     ];
     const again = await deliverAndMerge(deviceItems(OTHER, next, later), next.length);
     const floor = await indexedDbFloor(pair.b, 10_000);
-    console.info(
-      `merge into B (10,000 marks of its own): a first full state of 10,000 decisions, ` +
-        `${first.changed} papers changed, ${first.ms} ms (IndexedDB alone writes 10,000 such ` +
-        `records in ${floor} ms); the same state one decision later, ${again.changed} changed, ${again.ms} ms`,
+    console.log(
+      `sync figure: Chromium, merge of 10,000 into 10,000 took ${first.ms} ms ` +
+        `(${first.changed} papers changed; IndexedDB alone writes 10,000 such records in ${floor} ms)`,
+    );
+    console.log(
+      `sync figure: Chromium, merge of 10,001 into 15,000 took ${again.ms} ms (${again.changed} paper changed)`,
     );
     expect(first.changed).toBe(10_000);
     expect(again.changed).toBe(1);
-    // The issue's budget, for a sync that changes few papers (every sync after the first).
+    // The issue's budget, for every sync after the first: the whole state again, few changes.
     expect(again.ms).toBeLessThanOrEqual(500);
-    // A first merge writes 10,000 records: it costs little beyond IndexedDB's own writes.
-    expect(first.ms).toBeLessThanOrEqual(3 * floor + 200);
+    // A first merge writes 10,000 records, and IndexedDB's own writes of them take longer than
+    // the budget on a slow machine: the engine's part on top of them stays within it.
+    expect(first.ms - floor).toBeLessThanOrEqual(500);
     const marks = await marksOf(pair.b, [mine[0] as string, mine[9999] as string]);
     expect((marks[mine[0] as string]?.pinnedAt ?? 0) > 0).toBe(true);
     expect(marks[mine[9999] as string]?.savedAt).toBe(0);
