@@ -442,7 +442,8 @@ describe('browser sync between two Chromium profiles', () => {
     const floor = await indexedDbFloor(pair.b, 10_000);
     console.log(
       `sync figure: Chromium, merge of 10,000 into 10,000 took ${first.ms} ms ` +
-        `(${first.changed} papers changed; IndexedDB alone writes 10,000 such records in ${floor} ms)`,
+        `(${first.changed} papers changed; IndexedDB's own writes of them take ${floor} ms, ` +
+        `the engine's part ${first.ms - floor} ms)`,
     );
     console.log(
       `sync figure: Chromium, merge of 10,001 into 15,000 took ${again.ms} ms (${again.changed} paper changed)`,
@@ -451,8 +452,9 @@ describe('browser sync between two Chromium profiles', () => {
     expect(again.changed).toBe(1);
     // The issue's budget, for every sync after the first: the whole state again, few changes.
     expect(again.ms).toBeLessThanOrEqual(500);
-    // A first merge writes 10,000 records, and IndexedDB's own writes of them take longer than
-    // the budget on a slow machine: the engine's part on top of them stays within it.
+    // A first merge changes all 10,000 papers, and on this 2-core machine IndexedDB's own
+    // writes of 10,000 records already take longer than 500 ms (one put costs about 0.1 ms,
+    // indexes or not; the README says more): what the engine adds to them stays within it.
     expect(first.ms - floor).toBeLessThanOrEqual(500);
     const marks = await marksOf(pair.b, [mine[0] as string, mine[9999] as string]);
     expect((marks[mine[0] as string]?.pinnedAt ?? 0) > 0).toBe(true);
@@ -484,14 +486,28 @@ async function deliverAndMerge(items: Record<string, unknown>, decisions: number
 }
 
 /**
- * How long the profile's IndexedDB takes to write `count` mark-shaped records with the marks
- * table's indexes, in one transaction (a scratch database, deleted after).
+ * How long the profile's IndexedDB takes for the writes of such a merge alone: in a scratch
+ * database with the marks table's indexes, holding `count` mark-shaped records (written
+ * first, untimed), one transaction that rewrites half of them and adds as many new ones
+ * (the scratch database is deleted after).
  */
 function indexedDbFloor(session: ExtensionSession, count: number): Promise<number> {
   return session.worker.evaluate(
     (n) =>
       new Promise<number>((resolve, reject) => {
         const name = 'paper-queue-floor-probe';
+        const record = (id: string, at: number, saved: number) => ({
+          id,
+          savedAt: saved,
+          readAt: at,
+          pinnedAt: 0,
+          tags: [],
+          note: '',
+          updatedAt: at,
+          clock: { savedAt: saved, readAt: at, pinnedAt: 0, tags: 0, note: 0 },
+          ...(saved > 0 ? { origin: { savedAt: 'benchdevice1' } } : {}),
+        });
+        const id = (month: string, i: number) => `${month}.${String(i).padStart(5, '0')}`;
         const open = indexedDB.open(name, 1);
         open.onupgradeneeded = () => {
           const store = open.result.createObjectStore('marks', { keyPath: 'id' });
@@ -503,31 +519,26 @@ function indexedDbFloor(session: ExtensionSession, count: number): Promise<numbe
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const started = performance.now();
-          const tx = db.transaction('marks', 'readwrite');
-          const store = tx.objectStore('marks');
           const at = Date.now();
-          for (let i = 0; i < n; i++) {
-            const clock = { savedAt: at, readAt: at, pinnedAt: 0, tags: 0, note: 0 };
-            store.put({
-              id: `2312.${String(i).padStart(5, '0')}`,
-              savedAt: at,
-              readAt: at,
-              pinnedAt: 0,
-              tags: [],
-              note: '',
-              updatedAt: at + i,
-              clock,
-              origin: { savedAt: 'benchdevice1' },
-            });
-          }
-          tx.oncomplete = () => {
-            const ms = Math.round(performance.now() - started);
-            db.close();
-            indexedDB.deleteDatabase(name);
-            resolve(ms);
+          const fill = db.transaction('marks', 'readwrite');
+          for (let i = 0; i < n; i++) fill.objectStore('marks').put(record(id('2312', i), at, 0));
+          fill.onerror = () => reject(fill.error);
+          fill.oncomplete = () => {
+            const started = performance.now();
+            const tx = db.transaction('marks', 'readwrite');
+            const store = tx.objectStore('marks');
+            for (let i = 0; i < n; i++) {
+              const paper = i < n / 2 ? id('2312', i) : id('2311', i);
+              store.put(record(paper, at + 1 + i, at + 1 + i));
+            }
+            tx.oncomplete = () => {
+              const ms = Math.round(performance.now() - started);
+              db.close();
+              indexedDB.deleteDatabase(name);
+              resolve(ms);
+            };
+            tx.onerror = () => reject(tx.error);
           };
-          tx.onerror = () => reject(tx.error);
         };
       }),
     count,
