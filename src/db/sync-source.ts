@@ -59,6 +59,33 @@ export interface Merged {
   replacedOwn: number;
 }
 
+/**
+ * The stored marks of `ids`, in their order. Dexie's bulkGet asks IndexedDB once per id, which
+ * Chromium answers several times slower than one read of the whole table (10,000 marks:
+ * about 300 ms against 45 ms), so a merge that names a good share of the table reads all of it.
+ */
+async function storedMarks(
+  db: PaperQueueDB,
+  ids: readonly string[],
+): Promise<(MarkRecord | undefined)[]> {
+  if (ids.length < 1000 || ids.length * 4 < (await db.marks.count())) {
+    return db.marks.bulkGet([...ids]);
+  }
+  const byId = new Map<string, MarkRecord>();
+  for (const mark of await db.marks.toArray()) byId.set(mark.id, mark);
+  return ids.map((id) => byId.get(id));
+}
+
+/**
+ * Whether the stored mark already holds decision `d` or a later one, so merging it changes
+ * nothing (records.ts `merge` skips the same cases). Anything else goes through `merge`.
+ */
+function holds(raw: MarkRecord, d: SyncDecision): boolean {
+  const clock = raw.clock?.[d.field];
+  if (typeof clock !== 'number') return false;
+  return d.clock < clock || (d.clock === clock && raw[d.field] === d.stamp);
+}
+
 /** Merges one other device's decisions, in one transaction. */
 export async function mergeRemote(
   db: PaperQueueDB,
@@ -75,15 +102,19 @@ export async function mergeRemote(
   const ids = [...byId.keys()];
   return db.transaction('rw', db.marks, async () => {
     const version = await nextVersion(db, now);
-    const stored = await db.marks.bulkGet(ids);
+    const stored = await storedMarks(db, ids);
     const merged: Merged = { changed: {}, newlySaved: [], replacedOwn: 0 };
     const writes: MarkRecord[] = [];
     ids.forEach((id, i) => {
       const raw = stored[i];
+      const told = byId.get(id) ?? [];
+      // Every sync after the first tells mostly what this mark already holds: skip those
+      // papers before copying anything (most of a 10,000-decision merge's time otherwise).
+      if (raw && told.every((d) => holds(raw, d))) return;
       const local = raw ? completeMark(raw) : emptyMark(id);
       const incoming = emptyMark(id);
       const fields: SyncedField[] = [];
-      for (const d of byId.get(id) ?? []) {
+      for (const d of told) {
         incoming[d.field] = d.stamp;
         incoming.clock[d.field] = d.clock;
         fields.push(d.field);

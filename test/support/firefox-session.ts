@@ -59,10 +59,19 @@ export async function startFirefoxSession(
       // Firefox loads the page, but its remote agent reports no navigation events for the
       // add-on's process, so goto() would wait forever: start it and wait for the page itself.
       page.goto(url).catch(() => undefined);
-      await page.waitForSelector('main.popup', { timeout: 15_000 });
-      const shown = await page.evaluate(() => location.href);
-      if (shown !== url) throw new Error(`Expected the popup at ${url}, got ${shown}`);
-      return page;
+      // Polled by hand: a wait started in about:blank fails outright (instead of waiting on)
+      // when the navigation replaces the realm it polls in.
+      const deadline = Date.now() + 15_000;
+      let shown = '';
+      for (;;) {
+        const state = await page
+          .evaluate(() => ({ href: location.href, ready: !!document.querySelector('main.popup') }))
+          .catch(() => null);
+        shown = state?.href ?? shown;
+        if (state?.ready && shown === url) return page;
+        if (Date.now() > deadline) throw new Error(`Expected the popup at ${url}, got ${shown}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
   };
 }

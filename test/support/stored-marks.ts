@@ -6,25 +6,47 @@ export interface StoredMark {
   id: string;
   savedAt: number;
   readAt: number;
+  pinnedAt?: number;
   updatedAt: number;
 }
 
-export async function storedMarks(page: Page): Promise<StoredMark[]> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredMark[]>((resolve, reject) => {
-        const open = indexedDB.open('paper-queue');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('marks').objectStore('marks').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
+/**
+ * Runs in an extension context (a page through Playwright's or Puppeteer's evaluate, or the
+ * service worker), so it names nothing from this module. With `ids`, only those papers'.
+ */
+export function readMarksInPage(ids?: string[]): Promise<StoredMark[]> {
+  return new Promise<StoredMark[]>((resolve, reject) => {
+    const open = indexedDB.open('paper-queue');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('marks').objectStore('marks');
+      const done = (marks: StoredMark[]) => {
+        open.result.close();
+        resolve(marks);
+      };
+      if (!ids) {
+        const request = store.getAll();
+        request.onsuccess = () => done(request.result);
+        request.onerror = () => reject(request.error);
+        return;
+      }
+      const found: StoredMark[] = [];
+      let left = ids.length;
+      if (left === 0) done(found);
+      for (const id of ids) {
+        const request = store.get(id);
+        request.onsuccess = () => {
+          if (request.result) found.push(request.result);
+          if (--left === 0) done(found);
         };
-      }),
-  );
+        request.onerror = () => reject(request.error);
+      }
+    };
+  });
+}
+
+export async function storedMarks(page: Page): Promise<StoredMark[]> {
+  return page.evaluate(readMarksInPage, undefined);
 }
 
 /** Saved / read per paper id, as stored. */
