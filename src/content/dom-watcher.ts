@@ -21,6 +21,8 @@ export function watchAddedElements(
   target: Node,
   onBatch: OnBatch,
   signal: AbortSignal,
+  /** More added elements than this, and the batch gets them no more (it walks the page). */
+  enough = Number.POSITIVE_INFINITY,
 ): DomWatcher {
   let pending: Element[] = [];
   /** Whether elements left the page since the last batch (only then is there anything to forget). */
@@ -31,10 +33,13 @@ export function watchAddedElements(
 
   const queue = (records: MutationRecord[]) => {
     for (const record of records) {
+      if (record.removedNodes.length > 0) removed = true;
+      // Past `enough`, the batch walks the whole page: more nodes would only cost time (the
+      // parser of a 1,000-card page adds some 100,000, one record each).
+      if (pending.length > enough) continue;
       for (const node of record.addedNodes) {
         if (node instanceof Element && !isControlHost(node)) pending.push(node);
       }
-      if (record.removedNodes.length > 0) removed = true;
     }
   };
 

@@ -70,6 +70,8 @@ export interface ListingTools {
   touchedHere: (id: string) => void;
   /** A card of paper `id` appeared (before or after hydration). */
   onCardAdded: (id: string, card: Element) => void;
+  /** After a batch added cards: the bar's room (and the bar) where the list now starts. */
+  onCardsAdded: () => void;
   /** A card element appeared while the page is parsed, its paper maybe not known yet. */
   onCardSeen: (card: Element) => void;
   onStateChanged: (id: string) => void;
@@ -284,8 +286,11 @@ export function startListingTools(
   signal.addEventListener('abort', () => cancelAnimationFrame(barFrame));
 
   const firstAnchor = () => {
-    const firstCard = registry.ids().flatMap((id) => registry.cardsFor(id))[0];
-    return firstCard ? page.barAnchor(firstCard) : null;
+    for (const id of registry.ids()) {
+      const [firstCard] = registry.cardsFor(id);
+      if (firstCard) return page.barAnchor(firstCard);
+    }
+    return null;
   };
   /**
    * The bar's room at the top of the list, kept from the first paint for as long as the bar is
@@ -368,10 +373,10 @@ export function startListingTools(
   return {
     onCardAdded: (id, card) => {
       showCard(id, card);
-      if (ui) ensurePlaced();
-      else reserveBar();
       refresh();
     },
+    // Once per batch, not per card: finding the first card walks the papers.
+    onCardsAdded: () => (ui ? ensurePlaced() : reserveBar()),
     onStateChanged: (id) => {
       for (const card of cardsOf(id)) showCard(id, card);
       refresh();

@@ -410,6 +410,7 @@ export function startPageSession(
 
   /** Card headings given their controls' room while the page was parsed (before hydration). */
   const slotted = new WeakSet<Element>();
+  const isSlotted = (heading: Element) => slotted.has(heading);
 
   /** Decorates the card copies a batch added: attributes before hydration, controls after. */
   const decorate = (roots: readonly Element[], removedSome = true) => {
@@ -424,10 +425,9 @@ export function startPageSession(
     const ready = hydrated();
     const fresh: CardCopy[] = [];
     for (const scope of scopes) {
-      for (const copy of page.findCopies(scope)) {
-        // While parsing, each batch walks the page again: a card it already held for is done
-        // until hydration (else every batch would redo every card before it: 1.4 s of script
-        // on a 1,000-card page).
+      // While parsing, each batch walks the page again: a card it already held room for is
+      // done until hydration (else every batch would redo every card parsed before it).
+      for (const copy of page.findCopies(scope, ready ? undefined : isSlotted)) {
         if (!ready && slotted.has(copy.heading)) continue;
         const next = copy.heading.nextElementSibling;
         if (next && registry.holds(next)) continue;
@@ -461,6 +461,7 @@ export function startPageSession(
         slotted.add(copy.heading);
       }
     }
+    if (fresh.length > 0) tools?.onCardsAdded();
     if (ready) {
       place(fresh);
       describeLater();
@@ -494,7 +495,7 @@ export function startPageSession(
 
   listenToControls(doc, onToggle, signal);
   // The whole document: a site that swaps <body> must not leave us watching a detached node.
-  const watcher = watchAddedElements(doc.documentElement, decorate, signal);
+  const watcher = watchAddedElements(doc.documentElement, decorate, signal, WHOLE_PAGE_ROOTS);
   watcher.runNow([doc.documentElement]);
 
   onHydrated(() => {

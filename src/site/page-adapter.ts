@@ -23,8 +23,11 @@ export interface PageAdapter {
   kind: 'listing' | 'paper';
   /** The paper whose own page this is. */
   paperId?: string;
-  /** Card copies at or below `scope`, in document order. */
-  findCopies(scope: ParentNode): CardCopy[];
+  /**
+   * Card copies at or below `scope`, in document order. `skip`: headings the caller is done
+   * with, which an adapter may leave out before any work on them (a hint: the caller checks).
+   */
+  findCopies(scope: ParentNode, skip?: (heading: Element) => boolean): CardCopy[];
   /**
    * Every card element at or below `scope`, its paper known yet or not: while the page is
    * still being parsed, a card can be in the page before its title link is.

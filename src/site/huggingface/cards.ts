@@ -18,8 +18,8 @@ export function isCardTitleLink(el: Element): boolean {
   );
 }
 
-/** Every card copy at or below `root`, in document order. */
-export function findCardCopies(root: ParentNode): CardCopy[] {
+/** Every card copy at or below `root`, in document order (but those under a `skip` heading). */
+export function findCardCopies(root: ParentNode, skip?: (heading: Element) => boolean): CardCopy[] {
   const links: Element[] = [];
   if (root instanceof Element && isCardTitleLink(root)) links.push(root);
   const headings =
@@ -27,6 +27,7 @@ export function findCardCopies(root: ParentNode): CardCopy[] {
       ? [root]
       : (root as Element | Document).getElementsByTagName(CARD_HEADING_TAG.toLowerCase());
   for (const heading of headings) {
+    if (skip?.(heading)) continue;
     // Sibling steps, not `children`: no collection object per heading (2,000 on a month view).
     for (let child = heading.firstElementChild; child; child = child.nextElementSibling) {
       if (isCardTitleLink(child)) links.push(child);

@@ -35,8 +35,8 @@ export function huggingFacePage(doc: Document, url: string): PageAdapter | null 
   return {
     kind: page.kind,
     paperId,
-    findCopies(scope) {
-      const copies = findCardCopies(scope);
+    findCopies(scope, skip) {
+      const copies = findCardCopies(scope, skip);
       if (paperId) copies.push(...findPaperTitle(scope, paperId));
       return copies;
     },
