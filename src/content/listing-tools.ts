@@ -38,6 +38,7 @@ import {
   showMode,
   showMuted,
 } from './read-filter';
+import { UI_ATTRIBUTE } from './shadow-host';
 import { createUndoToast } from './undo-toast';
 
 export interface ListingActions {
@@ -288,7 +289,12 @@ export function startListingTools(
   const firstAnchor = () => {
     for (const id of registry.ids()) {
       const [firstCard] = registry.cardsFor(id);
-      if (firstCard) return page.barAnchor(firstCard);
+      if (!firstCard) continue;
+      // An adapter that names the list's first element finds the bar once it is in: the
+      // list starts after our own parts.
+      let anchor = page.barAnchor(firstCard);
+      while (anchor?.hasAttribute(UI_ATTRIBUTE)) anchor = anchor.nextElementSibling;
+      return anchor;
     }
     return null;
   };

@@ -130,6 +130,17 @@ describe('on an arXiv listing', () => {
       ]),
     );
     expect(bg.status()).toMatchObject({ kind: 'listing', recognized: 50, expected: 50 });
+    // Its room is kept on what the list started with, never on the bar itself (whose room
+    // would then move, and the whole list with it, once the controls go in).
+    const list = document.querySelector('dl#articles') as Element;
+    // A re-rendered entry (without our controls): a batch after the bar went in.
+    const [dt, dd] = [...list.querySelectorAll(':scope > dt, :scope > dd')].slice(-2);
+    const rendered = [dt, dd].map((el) => el?.cloneNode(true) as Element);
+    rendered[1]?.querySelector('[data-paper-queue-id]')?.remove();
+    list.append(...rendered);
+    await until(() => expect(hosts()).toHaveLength(51));
+    const slotted = [...document.querySelectorAll('[data-paper-queue-bar-slot]')];
+    expect(slotted.map((el) => el.tagName)).toEqual(['H3']);
   });
 });
 
