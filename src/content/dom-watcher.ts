@@ -33,10 +33,13 @@ export function watchAddedElements(
 
   const queue = (records: MutationRecord[]) => {
     for (const record of records) {
+      // Past `enough`, the batch walks the whole page and forgets what left it: more records
+      // would only cost time (the parser of a 1,000-card page makes some 100,000).
+      if (pending.length > enough) {
+        removed = true;
+        return;
+      }
       if (record.removedNodes.length > 0) removed = true;
-      // Past `enough`, the batch walks the whole page: more nodes would only cost time (the
-      // parser of a 1,000-card page adds some 100,000, one record each).
-      if (pending.length > enough) continue;
       for (const node of record.addedNodes) {
         if (node instanceof Element && !isControlHost(node)) pending.push(node);
       }

@@ -72,7 +72,7 @@ export interface ListingTools {
   /** A card of paper `id` appeared (before or after hydration). */
   onCardAdded: (id: string, card: Element) => void;
   /** After a batch added cards: the bar's room (and the bar) where the list now starts. */
-  onCardsAdded: () => void;
+  onCardsAdded: (cards: readonly Element[]) => void;
   /** A card element appeared while the page is parsed, its paper maybe not known yet. */
   onCardSeen: (card: Element) => void;
   onStateChanged: (id: string) => void;
@@ -303,16 +303,22 @@ export function startListingTools(
    * there (page.css): the bar, inserted just before the list with no height of its own, shows
    * in it, so nothing on the page moves.
    */
-  const reserveBar = () => {
+  const reserveBar = (added?: readonly Element[]) => {
+    // The list the room is kept on holds what this batch added: its start has not moved
+    // (finding it again costs a walk of the page, once per batch while it is parsed).
+    if (added && reservedAnchor?.isConnected) {
+      const list = reservedAnchor;
+      if (added.every((card) => list.contains(card))) return;
+    }
     const anchor = firstAnchor();
     if (anchor === reservedAnchor && anchor?.isConnected) return;
     reservedAnchor?.removeAttribute(BAR_SLOT_ATTRIBUTE);
     reservedAnchor = anchor;
     reservedAnchor?.setAttribute(BAR_SLOT_ATTRIBUTE, '');
   };
-  const ensurePlaced = () => {
+  const ensurePlaced = (added?: readonly Element[]) => {
     if (!ui) return;
-    reserveBar();
+    reserveBar(added);
     if (!reservedAnchor || ui.bar.host.nextElementSibling === reservedAnchor) return;
     reservedAnchor.before(ui.bar.host);
     renderBar();
@@ -382,7 +388,7 @@ export function startListingTools(
       refresh();
     },
     // Once per batch, not per card: finding the first card walks the papers.
-    onCardsAdded: () => (ui ? ensurePlaced() : reserveBar()),
+    onCardsAdded: (cards) => (ui ? ensurePlaced(cards) : reserveBar(cards)),
     onStateChanged: (id) => {
       for (const card of cardsOf(id)) showCard(id, card);
       refresh();

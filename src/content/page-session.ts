@@ -461,7 +461,7 @@ export function startPageSession(
         slotted.add(copy.heading);
       }
     }
-    if (fresh.length > 0) tools?.onCardsAdded();
+    if (fresh.length > 0) tools?.onCardsAdded(fresh.map((copy) => copy.article));
     if (ready) {
       place(fresh);
       describeLater();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { distinctIds, findCardCopies } from '../../src/site/huggingface/cards';
+import { distinctIds, findCardCopies, walkOn } from '../../src/site/huggingface/cards';
 import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -61,5 +61,30 @@ describe('findCardCopies on markup that is not a card', () => {
     const doc = parse(`<article><h3><a href="/papers/2501.00001v2">T</a></h3></article>`);
     const link = doc.querySelector('a');
     expect(link && findCardCopies(link).map((c) => c.id)).toEqual(['2501.00001']);
+  });
+});
+
+describe('walking a page that is being parsed (walkOn)', () => {
+  it('gives what came after the last walk, everything again when its last element left', () => {
+    const doc = document.implementation.createHTMLDocument('parsed');
+    const list = doc.body;
+    const add = (n: number) => {
+      for (let i = 0; i < n; i++) list.append(doc.createElement('h3'), doc.createElement('p'));
+    };
+    const headings = doc.getElementsByTagName('h3');
+    const walk = walkOn(doc, 'h3', true);
+    add(3);
+    expect(walk()).toHaveLength(3);
+    add(2);
+    // The last one of the walk before again (a heading may have been parsed before its link).
+    expect(walk()).toEqual([headings[2], headings[3], headings[4]]);
+    expect(walk()).toEqual([headings[4]]);
+    // Its last element left the page: everything again.
+    headings[4]?.remove();
+    expect(walk()).toHaveLength(4);
+    const plain = walkOn(doc, 'p');
+    expect(plain()).toHaveLength(5);
+    add(1);
+    expect(plain()).toHaveLength(1);
   });
 });

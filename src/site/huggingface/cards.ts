@@ -18,14 +18,52 @@ export function isCardTitleLink(el: Element): boolean {
   );
 }
 
-/** Every card copy at or below `root`, in document order (but those under a `skip` heading). */
-export function findCardCopies(root: ParentNode, skip?: (heading: Element) => boolean): CardCopy[] {
+/** The elements of one tag a page gained since the last call (walkOn's). */
+export type TailWalk = () => Element[];
+
+/**
+ * While the page is parsed it grows at its end: each call gives the `tag` elements after
+ * the one the last call ended on, walking only what came after it (a walk of the whole
+ * document each time would be quadratic on a month view). That element itself comes again
+ * with `again` (a heading parsed before its link). If it left the page, everything again.
+ */
+export function walkOn(doc: Document, tag: string, again = false): TailWalk {
+  const name = tag.toUpperCase();
+  let last: Element | null = null;
+  return () => {
+    if (!last?.isConnected) {
+      const all = [...doc.getElementsByTagName(tag.toLowerCase())];
+      last = all.at(-1) ?? null;
+      return all;
+    }
+    const walker = doc.createTreeWalker(doc, 1 /* NodeFilter.SHOW_ELEMENT */);
+    walker.currentNode = last;
+    const found: Element[] = again ? [last] : [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if ((node as Element).tagName === name) found.push(node as Element);
+    }
+    last = found.at(-1) ?? last;
+    return found;
+  };
+}
+
+/**
+ * Every card copy at or below `root`, in document order (but those under a `skip` heading;
+ * with `tail`, only under the headings it gives).
+ */
+export function findCardCopies(
+  root: ParentNode,
+  skip?: (heading: Element) => boolean,
+  tail?: TailWalk,
+): CardCopy[] {
   const links: Element[] = [];
   if (root instanceof Element && isCardTitleLink(root)) links.push(root);
-  const headings =
-    root instanceof Element && root.tagName === CARD_HEADING_TAG
+  const all = tail
+    ? []
+    : root instanceof Element && root.tagName === CARD_HEADING_TAG
       ? [root]
       : (root as Element | Document).getElementsByTagName(CARD_HEADING_TAG.toLowerCase());
+  const headings = tail ? tail() : all;
   for (const heading of headings) {
     if (skip?.(heading)) continue;
     // Sibling steps, not `children`: no collection object per heading (2,000 on a month view).

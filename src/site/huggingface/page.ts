@@ -2,10 +2,11 @@
 import { cleanMeta } from '../../shared/clean-meta';
 import type { PaperMeta } from '../../shared/model';
 import type { CardCopy, PageAdapter } from '../page-adapter';
-import { cardOf, cardsIn, cardTitleLink, findCardCopies, listOf } from './cards';
+import { cardOf, cardsIn, cardTitleLink, findCardCopies, listOf, walkOn } from './cards';
 import { listingIslandProps, parseListingProps } from './island';
 import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { assessRecognition } from './recognition';
+import { CARD_HEADING_TAG, CARD_TAG } from './selectors';
 import { pageKindOf } from './urls';
 
 /** The paper page's own paper: its island, else the title heading's text. */
@@ -32,15 +33,21 @@ export function huggingFacePage(doc: Document, url: string): PageAdapter | null 
     return island.byId;
   };
 
+  const newHeadings = walkOn(doc, CARD_HEADING_TAG, true);
+  const newCards = walkOn(doc, CARD_TAG);
+
   return {
     kind: page.kind,
     paperId,
     findCopies(scope, skip) {
-      const copies = findCardCopies(scope, skip);
+      // `skip` means the page is still parsed: a walk of it goes on from the last one.
+      const parsing = skip !== undefined && scope === doc;
+      const copies = findCardCopies(scope, skip, parsing ? newHeadings : undefined);
       if (paperId) copies.push(...findPaperTitle(scope, paperId));
       return copies;
     },
-    findCards: (scope) => (paperId ? [] : cardsIn(scope)),
+    // Asked only while the page is parsed (page-adapter.ts): the same.
+    findCards: (scope) => (paperId ? [] : scope === doc ? newCards() : cardsIn(scope)),
     describe(copies: readonly CardCopy[]) {
       const listing = listingMeta();
       const described = new Map<string, PaperMeta>();
