@@ -16,7 +16,7 @@ import { daily, hostIds, VIEWS, viewPages, weekly } from '../support/synthetic-v
 const session = useExtensionSession({ pages: viewPages(), extensionDir: TEST_BUILD });
 
 describe('in-page navigation, counted', () => {
-  it('keeps marks across views and sends at most one message per view', async () => {
+  it('keeps marks across views and sends at most two messages per view', async () => {
     const page = await session.openSite('/papers/date/2026-11-20');
     await installSiteSimulator(page, [
       { path: '/papers/date/2026-11-20', papers: daily },
@@ -38,14 +38,16 @@ describe('in-page navigation, counted', () => {
         'true',
       ),
     );
-    // The marks came from the index at once; each view's metadata follows in one message
-    // when the page is idle (or a second later), and a view left before that sends none.
+    // The marks came from the index at once; each view's metadata and its seen papers
+    // follow in one message each when the page is idle (or a second later), and a view left
+    // before that sends none (on a busy machine the first view may have had its idle moment:
+    // at most two messages for each of the two views, never one per card or per batch).
     await eventually(
       async () => expect((await contentStats(page)).messages - before).toBeGreaterThanOrEqual(1),
       3000,
     );
     await page.waitForTimeout(1500);
-    expect((await contentStats(page)).messages - before).toBeLessThanOrEqual(2);
+    expect((await contentStats(page)).messages - before).toBeLessThanOrEqual(4);
     await page.close();
   });
 
