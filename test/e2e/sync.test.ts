@@ -351,7 +351,12 @@ describe('browser sync between two Chromium profiles', () => {
     await endA.set(headerKey(deviceA), header);
     await carrier.carry(endA, endB);
     await eventually(async () => expect((await cardOf(listingB, V))?.saved).toBe('true'), 5000);
-    expect((await statusOf(endB))?.devices.find((d) => d.id === deviceA)?.problem).toBeUndefined();
+    // The status is written after the merge's news reached the pages: a moment later.
+    await eventually(async () =>
+      expect(
+        (await statusOf(endB))?.devices.find((d) => d.id === deviceA)?.problem,
+      ).toBeUndefined(),
+    );
   });
 
   it('writes one local change to storage.sync within the debounce', async () => {
