@@ -36,6 +36,7 @@ import {
 import { type SeenView, seenView } from '../shared/seen';
 import type { Settings } from '../shared/settings';
 import type { CardCopy, PageAdapter } from '../site';
+import { afterFirstPaint } from './after-first-paint';
 import type { ContentDeps } from './content-deps';
 import {
   createControlHost,
@@ -48,7 +49,7 @@ import {
   SLOT_ATTRIBUTE,
 } from './controls';
 import { recordBatch, trackLive } from './diagnostics';
-import { watchAddedElements } from './dom-watcher';
+import { WHOLE_PAGE, watchAddedElements } from './dom-watcher';
 import { HostRegistry } from './host-registry';
 import { type ListingTools, startListingTools } from './listing-tools';
 import type { MarkStore } from './mark-store';
@@ -84,6 +85,9 @@ const WHOLE_PAGE_ROOTS = 64;
 
 /** Metadata waits for an idle moment after the page is up, but never longer than this. */
 const METADATA_DELAY_MS = 1000;
+
+/** A page that never paints content (a background tab) is described this long after all. */
+const NO_PAINT_DELAY_MS = 5000;
 
 /** Auto-seen papers are told to the background together, this long after the first. */
 const VIEWED_DELAY_MS = 1000;
@@ -365,8 +369,9 @@ export function startPageSession(
    */
   let metadataTimer: ReturnType<typeof setTimeout> | undefined;
   let idleHandle: number | undefined;
+  let waitingForPaint = false;
   const describeLater = () => {
-    if (metadataTimer !== undefined || idleHandle !== undefined) return;
+    if (waitingForPaint || metadataTimer !== undefined || idleHandle !== undefined) return;
     const run = () => {
       clearTimeout(metadataTimer);
       if (idleHandle !== undefined) cancelIdleCallback?.(idleHandle);
@@ -389,37 +394,39 @@ export function startPageSession(
       }
       sendSeen([...described.values()]);
     };
-    metadataTimer = setTimeout(run, METADATA_DELAY_MS);
-    // Idle only after the next paint: an idle moment before it (a small page parsed fast)
-    // would wake the background worker with these messages while the page still paints.
-    if (typeof requestIdleCallback === 'function') {
-      afterPaintFrame = requestAnimationFrame(() => {
-        afterPaintFrame = 0;
-        setTimeout(() => {
-          if (metadataTimer !== undefined && !signal.aborted) idleHandle = requestIdleCallback(run);
-        });
-      });
-    }
+    // Not before the page painted: an idle moment before that (a small page parsed fast)
+    // would wake the background worker with these messages while the page paints.
+    waitingForPaint = true;
+    afterFirstPaint(
+      doc.defaultView ?? window,
+      () => {
+        waitingForPaint = false;
+        metadataTimer = setTimeout(run, METADATA_DELAY_MS);
+        if (typeof requestIdleCallback === 'function') idleHandle = requestIdleCallback(run);
+      },
+      signal,
+      NO_PAINT_DELAY_MS,
+    );
   };
-  let afterPaintFrame = 0;
   signal.addEventListener('abort', () => {
     clearTimeout(metadataTimer);
-    cancelAnimationFrame(afterPaintFrame);
     if (idleHandle !== undefined) cancelIdleCallback?.(idleHandle);
   });
 
   /** Card headings given their controls' room while the page was parsed (before hydration). */
   const slotted = new WeakSet<Element>();
   const isSlotted = (heading: Element) => slotted.has(heading);
+  /** Their copies, whose controls go in when the site has hydrated (`placeParsed`). */
+  const parsedCopies: CardCopy[] = [];
 
   /** Decorates the card copies a batch added: attributes before hydration, controls after. */
-  const decorate = (roots: readonly Element[], removedSome = true) => {
+  const decorate = (roots: readonly Element[] | typeof WHOLE_PAGE, removedSome = true) => {
     if (signal.aborted || options.urlChanged?.() || signal.aborted) return;
     if (!deps.isContextAlive()) return void failed(null);
     const started = performance.now();
     // Many roots (a view rendered at once): one walk of the page beats one per root.
     const scopes: Set<ParentNode> =
-      roots.length > WHOLE_PAGE_ROOTS
+      roots === WHOLE_PAGE || roots.length > WHOLE_PAGE_ROOTS
         ? new Set([doc])
         : new Set(roots.filter((r) => r.isConnected).map((r) => page.cardOf(r) ?? r));
     const ready = hydrated();
@@ -439,9 +446,17 @@ export function startPageSession(
     if (fresh.length === 0 && ready) return;
 
     // While the page is parsed, a card can be in it before its title: unseen until known.
+    let cardsSeen = 0;
     if (!ready && tools) {
-      for (const scope of scopes) for (const card of page.findCards(scope)) tools.onCardSeen(card);
+      for (const scope of scopes) {
+        for (const card of page.findCards(scope)) {
+          tools.onCardSeen(card);
+          cardsSeen++;
+        }
+      }
     }
+    // A frame of the parse that added no card (most of them) is no batch.
+    if (fresh.length === 0 && cardsSeen === 0) return;
     const newIds: string[] = [];
     for (const copy of fresh) {
       if (!copyOf.has(copy.id)) newIds.push(copy.id);
@@ -459,6 +474,7 @@ export function startPageSession(
       if (!ready) {
         copy.heading.setAttribute(SLOT_ATTRIBUTE, '');
         slotted.add(copy.heading);
+        parsedCopies.push(copy);
       }
     }
     if (fresh.length > 0) tools?.onCardsAdded(fresh.map((copy) => copy.article));
@@ -466,6 +482,22 @@ export function startPageSession(
       place(fresh);
       describeLater();
     }
+    recordBatch(performance.now() - started);
+  };
+
+  /**
+   * The hydration batch: the copies found while parsing get their controls, in the room kept
+   * for them. They were found, registered and shown then, so no walk of the page is needed;
+   * a card the site's scripts replaced or added since is in the watcher's next batch.
+   */
+  const placeParsed = () => {
+    const started = performance.now();
+    const copies = parsedCopies
+      .splice(0)
+      .filter((copy) => copy.article.isConnected && copy.article.contains(copy.heading));
+    if (copies.length === 0) return;
+    place(copies);
+    describeLater();
     recordBatch(performance.now() - started);
   };
 
@@ -501,8 +533,7 @@ export function startPageSession(
   onHydrated(() => {
     if (signal.aborted) return;
     tools?.hydrate();
-    // Every card found so far gets its controls now, in the room kept for them.
-    watcher.runNow([doc.documentElement]);
+    watcher.runQuietly(placeParsed);
     if (page.paperId) {
       const id = page.paperId;
       const paper = metaOf(id);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchAddedElements } from '../../src/content/dom-watcher';
+import { WHOLE_PAGE, watchAddedElements } from '../../src/content/dom-watcher';
 
 const frame = () => new Promise((resolve) => setTimeout(resolve, 40));
 
@@ -16,7 +16,7 @@ describe('the DOM watcher', () => {
     const batches: string[][] = [];
     watchAddedElements(
       document.body,
-      (added) => void batches.push(added.map((e) => e.id)),
+      (added) => void batches.push((added ?? []).map((e) => e.id)),
       controller.signal,
     );
     for (const id of ['a', 'b', 'c']) {
@@ -33,9 +33,9 @@ describe('the DOM watcher', () => {
     const watcher = watchAddedElements(
       document.body,
       (added) => {
-        batches.push(added.map((e) => e.id));
+        batches.push((added ?? []).map((e) => e.id));
         // What decorating does: elements of our own, anywhere in the page.
-        for (const el of added)
+        for (const el of added ?? [])
           el.append(Object.assign(document.createElement('span'), { id: `${el.id}-ours` }));
       },
       controller.signal,
@@ -53,11 +53,59 @@ describe('the DOM watcher', () => {
   });
 
   it('stops when its signal aborts', async () => {
-    const batches: Element[][] = [];
+    const batches: (Element[] | null)[] = [];
     watchAddedElements(document.body, (added) => void batches.push(added), controller.signal);
     controller.abort();
     document.body.append(document.createElement('div'));
     await frame();
     expect(batches).toEqual([]);
+  });
+
+  it('past `enough` added elements, asks for a walk of the whole page instead', async () => {
+    const batches: (string[] | null)[] = [];
+    watchAddedElements(
+      document.body,
+      (added) => void batches.push(added === WHOLE_PAGE ? WHOLE_PAGE : added.map((e) => e.id)),
+      controller.signal,
+      3,
+    );
+    for (let i = 0; i < 5; i++) document.body.append(document.createElement('div'));
+    await frame();
+    expect(batches).toEqual([WHOLE_PAGE]);
+  });
+
+  it('while the document is parsed, observes nothing and walks the page each frame', async () => {
+    // A document still "loading", as at document_start; the parser's work is played by hand.
+    const doc = document.implementation.createHTMLDocument('parsing');
+    let readyState: DocumentReadyState = 'loading';
+    Object.defineProperty(doc, 'readyState', { get: () => readyState });
+    const batches: { added: string[] | null; removedSome: boolean }[] = [];
+    watchAddedElements(
+      doc.documentElement,
+      (added, removedSome) =>
+        void batches.push({
+          added: added === WHOLE_PAGE ? WHOLE_PAGE : added.map((e) => e.id),
+          removedSome,
+        }),
+      controller.signal,
+    );
+    doc.body.append(Object.assign(doc.createElement('p'), { id: 'parsed' }));
+    await frame();
+    // Frames of the parse: each a walk of the page (nothing was observed to hand over).
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.every((b) => b.added === WHOLE_PAGE)).toBe(true);
+
+    // Parsing ends: one last walk now, then the observer hands over what is added.
+    readyState = 'interactive';
+    batches.length = 0;
+    doc.dispatchEvent(new Event('readystatechange'));
+    expect(batches).toEqual([{ added: WHOLE_PAGE, removedSome: true }]);
+    batches.length = 0;
+    await frame();
+    await frame();
+    expect(batches).toEqual([]); // no more walks once parsed
+    doc.body.append(Object.assign(doc.createElement('p'), { id: 'later' }));
+    await frame();
+    expect(batches).toEqual([{ added: ['later'], removedSome: false }]);
   });
 });
