@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { distinctIds, findCardCopies, walkOn } from '../../src/site/huggingface/cards';
+import { distinctIds, findCardCopies, listOf, walkOn } from '../../src/site/huggingface/cards';
 import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -86,5 +86,27 @@ describe('walking a page that is being parsed (walkOn)', () => {
     expect(plain()).toHaveLength(5);
     add(1);
     expect(plain()).toHaveLength(1);
+  });
+});
+
+describe('the list of the saved 2024 listing (each card in a bare div of its own)', () => {
+  const html = readFixture(LISTING_2024);
+  const grid = (card: Element) => card.closest('div.grid');
+
+  it('is the grid, for the whole page', () => {
+    const doc = parse(html);
+    const cards = doc.getElementsByTagName('article');
+    expect(cards.length).toBeGreaterThan(1);
+    expect(listOf(cards[0] as Element)).toBe(grid(cards[0] as Element));
+  });
+
+  it('is the grid while only the first card is parsed, so the bar room never moves', () => {
+    // The page as the parser has it partway: cut just after the first card's wrapper.
+    const closed = html.indexOf('</article>');
+    const end = html.indexOf('</div>', closed) + '</div>'.length;
+    const doc = parse(html.slice(0, end));
+    const cards = doc.getElementsByTagName('article');
+    expect(cards).toHaveLength(1);
+    expect(listOf(cards[0] as Element)).toBe(grid(cards[0] as Element));
   });
 });

@@ -112,6 +112,10 @@ export function cardsIn(root: ParentNode): Element[] {
   return cards;
 }
 
+/** The 2024 listing's own wrapper of one card: a bare `<div>` with the article alone in it. */
+const isCardWrapper = (element: Element) =>
+  element.localName === 'div' && element.attributes.length === 0 && element.childElementCount === 1;
+
 /**
  * The list a card is in: its closest ancestor that holds every card of the page (the 2024
  * listing wraps each article in a div of its own inside the grid, so the card's parent is
@@ -122,6 +126,10 @@ export function listOf(card: Element): Element | null {
   const cards = allCards(doc);
   const last = cards[cards.length - 1];
   let list = card.parentElement;
+  // That div holds one card even while it is the only card parsed so far, when "every card
+  // of the page" is just this one: the list is never it (the bar's room kept on it would
+  // move to the grid with the second card, and the first card's box with it).
+  if (list && isCardWrapper(list)) list = list.parentElement;
   while (list && last && !list.contains(last)) list = list.parentElement;
   return list && list !== doc.body && list !== doc.documentElement ? list : card.parentElement;
 }
