@@ -286,17 +286,26 @@ export function startListingTools(
   };
   signal.addEventListener('abort', () => cancelAnimationFrame(barFrame));
 
-  const firstAnchor = () => {
+  /**
+   * The first card element seen while the page is parsed: the parser can yield (and the page
+   * paint) after a card's start and before its title, which makes it a paper's card.
+   */
+  let firstSeen: Element | null = null;
+  const firstCard = () => {
     for (const id of registry.ids()) {
-      const [firstCard] = registry.cardsFor(id);
-      if (!firstCard) continue;
-      // An adapter that names the list's first element finds the bar once it is in: the
-      // list starts after our own parts.
-      let anchor = page.barAnchor(firstCard);
-      while (anchor?.hasAttribute(UI_ATTRIBUTE)) anchor = anchor.nextElementSibling;
-      return anchor;
+      const [card] = registry.cardsFor(id);
+      if (card) return card;
     }
-    return null;
+    return firstSeen?.isConnected ? firstSeen : null;
+  };
+  const firstAnchor = () => {
+    const card = firstCard();
+    if (!card) return null;
+    // An adapter that names the list's first element finds the bar once it is in: the
+    // list starts after our own parts.
+    let anchor = page.barAnchor(card);
+    while (anchor?.hasAttribute(UI_ATTRIBUTE)) anchor = anchor.nextElementSibling;
+    return anchor;
   };
   /**
    * The bar's room at the top of the list, kept from the first paint for as long as the bar is
@@ -399,6 +408,11 @@ export function startListingTools(
     },
     onCardSeen: (card) => {
       if (!known.has(card)) markCardPending(card, true);
+      // The bar's room from the first card's start on: kept only once its title was parsed,
+      // a paint between moved the list by the room (and by the card's margin it stops).
+      if (firstSeen?.isConnected) return;
+      firstSeen = card;
+      if (!reservedAnchor?.isConnected) reserveBar();
     },
     hydrate: () => {
       if (ui || signal.aborted) return;

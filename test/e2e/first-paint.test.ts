@@ -109,7 +109,7 @@ describe.each(Object.entries(PAGES))('the saved %s page', (name, { path, fixture
     const log = await logOf(page);
     const added = addedShift(log, own.movers);
     console.info(
-      `returning visit, ${name}: ${read.length} of ${ids.length} read, layout shift ${log.shift.toFixed(4)} (page alone ${own.shifts.map((s) => s.toFixed(4)).join(', ')}), added by the extension ${added.toFixed(4)}`,
+      `returning visit, ${name}: ${read.length} of ${ids.length} read, layout shift ${log.shift.toFixed(4)} (page alone ${own.shifts.map((s) => s.toFixed(4)).join(', ')}), added by the extension ${added.toFixed(4)}; first paint at ${log.firstPaint} ms, first card held at ${log.firstPending} ms, first read card marked at ${log.firstRead} ms`,
     );
     expect(log.displayed.filter((id) => read.includes(id))).toEqual([]);
     // The check can see cards: every unread one was displayed.

@@ -7,6 +7,11 @@ export interface PaintLog {
   shifts: { value: number; at: number; movers: string[]; moved: number[] }[];
   displayed: string[];
   unidentified: number;
+  /** When (ms) the page first painted content, and when the first card was marked read. */
+  firstPaint: number | null;
+  firstRead: number | null;
+  /** When the first card was held pending (its state not known yet), if ever. */
+  firstPending: number | null;
 }
 
 /**
@@ -22,6 +27,9 @@ export function watchPaint(): void {
     shifts: [] as { value: number; at: number; movers: string[]; moved: number[] }[],
     displayed: [] as string[],
     unidentified: 0,
+    firstPaint: null as number | null,
+    firstRead: null as number | null,
+    firstPending: null as number | null,
   };
   (window as unknown as { __firstPaint: typeof log }).__firstPaint = log;
   /** Which element moved, by its place in the page (tag and classes, its parent's too). */
@@ -56,6 +64,15 @@ export function watchPaint(): void {
   } catch {
     // not supported
   }
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name === 'first-contentful-paint') log.firstPaint = Math.round(entry.startTime);
+      }
+    }).observe({ type: 'paint', buffered: true });
+  } catch {
+    // not supported
+  }
   const sizes = new ResizeObserver((entries) => {
     for (const entry of entries) {
       const card = entry.target;
@@ -68,11 +85,21 @@ export function watchPaint(): void {
   });
   new MutationObserver((records) => {
     for (const record of records) {
+      if (record.type === 'attributes') {
+        const now = Math.round(performance.now());
+        if (record.attributeName === 'data-paper-queue-read') log.firstRead ??= now;
+        else log.firstPending ??= now;
+        continue;
+      }
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
         if (node.tagName === 'ARTICLE') sizes.observe(node);
         for (const card of node.getElementsByTagName('article')) sizes.observe(card);
       }
     }
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, {
+    childList: true,
+    subtree: true,
+    attributeFilter: ['data-paper-queue-read', 'data-paper-queue-pending'],
+  });
 }

@@ -235,6 +235,35 @@ describe('before the site has run its scripts', () => {
     expect(document.querySelectorAll('[data-paper-queue-pending]')).toHaveLength(0);
   });
 
+  it('keeps the bar’s room on the list from its first card’s start, before any title is parsed', async () => {
+    // The 2024 listing as the parser has it a moment after the grid opened: one card begun
+    // (its wrapper div and image), no title yet. A paint here must already have the room.
+    document.documentElement.innerHTML =
+      '<head></head><body><section><div class="grid" id="list"><div><article><a href="/papers/2407.21783"><img alt=""></a></article></div></div></section></body>';
+    history.replaceState(null, '', 'https://huggingface.co/papers/date/2024-08-01');
+    const bg = fakeBackground();
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      stop = startContentApp(window, bg.deps).stop;
+      await settle();
+      expect(document.querySelector('[data-paper-queue-bar-slot]')?.id).toBe('list');
+      // The title arrives, then the next card: the room stays where it is.
+      const article = document.querySelector('article') as HTMLElement;
+      article.insertAdjacentHTML('beforeend', '<h3><a href="/papers/2407.21783">A title</a></h3>');
+      document
+        .getElementById('list')
+        ?.insertAdjacentHTML(
+          'beforeend',
+          '<div><article><h3><a href="/papers/2407.21770">Another</a></h3></article></div>',
+        );
+      await settle();
+      const room = document.querySelectorAll('[data-paper-queue-bar-slot]');
+      expect([...room].map((el) => el.id)).toEqual(['list']);
+    } finally {
+      Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    }
+  });
+
   it('keeps cards unseen until the index is read, then shows each one’s state', async () => {
     loadPage(LISTING_2024);
     const ids = readProps(LISTING_2024).dailyPapers.map((e) => e.paper.id);
