@@ -17,23 +17,18 @@ export function afterFirstPaint(
   if (signal.aborted) return;
   let done = false;
   let observer: PerformanceObserver | undefined;
-  const run = () => {
-    if (done) return;
+  const finish = () => {
+    if (done) return false;
     done = true;
     clearTimeout(fallback);
     observer?.disconnect();
-    if (!signal.aborted) work();
+    return true;
+  };
+  const run = () => {
+    if (finish() && !signal.aborted) work();
   };
   const fallback = setTimeout(run, fallbackMs);
-  signal.addEventListener(
-    'abort',
-    () => {
-      done = true;
-      clearTimeout(fallback);
-      observer?.disconnect();
-    },
-    { once: true },
-  );
+  signal.addEventListener('abort', finish, { once: true });
   const painted = () =>
     win.performance.getEntriesByName?.('first-contentful-paint', 'paint').length > 0;
   if (painted()) {
