@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { distinctIds, findCardCopies, listOf, walkOn } from '../../src/site/huggingface/cards';
+import {
+  distinctIds,
+  findCardCopies,
+  headingsOf,
+  listOf,
+  walkCards,
+} from '../../src/site/huggingface/cards';
 import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -64,28 +70,87 @@ describe('findCardCopies on markup that is not a card', () => {
   });
 });
 
-describe('walking a page that is being parsed (walkOn)', () => {
-  it('gives what came after the last walk, everything again when its last element left', () => {
+describe('walking a page that is being parsed (walkCards)', () => {
+  // Cards as the two layouts nest them: the 2024 one in a bare div each, the 2026 one
+  // straight in the grid with two title copies per card.
+  const card = (doc: Document, wrapped: boolean) => {
+    const article = doc.createElement('article');
+    for (let copy = 0; copy < (wrapped ? 1 : 2); copy++) {
+      const heading = article
+        .appendChild(doc.createElement('div'))
+        .appendChild(doc.createElement('h3'));
+      heading.appendChild(doc.createElement('a'));
+    }
+    if (!wrapped) return article;
+    const wrapper = doc.createElement('div');
+    wrapper.append(article);
+    return wrapper;
+  };
+  const setUp = (wrapped: boolean) => {
     const doc = document.implementation.createHTMLDocument('parsed');
-    const list = doc.body;
+    const grid = doc.body.appendChild(doc.createElement('div'));
+    doc.body.append(doc.createElement('footer'));
     const add = (n: number) => {
-      for (let i = 0; i < n; i++) list.append(doc.createElement('h3'), doc.createElement('p'));
+      for (let i = 0; i < n; i++) grid.append(card(doc, wrapped));
     };
-    const headings = doc.getElementsByTagName('h3');
-    const walk = walkOn(doc, 'h3', true);
-    add(3);
-    expect(walk()).toHaveLength(3);
-    add(2);
-    // The last one of the walk before again (a heading may have been parsed before its link).
-    expect(walk()).toEqual([headings[2], headings[3], headings[4]]);
-    expect(walk()).toEqual([headings[4]]);
-    // Its last element left the page: everything again.
-    headings[4]?.remove();
-    expect(walk()).toHaveLength(4);
-    const plain = walkOn(doc, 'p');
-    expect(plain()).toHaveLength(5);
+    return { doc, add, cards: doc.getElementsByTagName('article') };
+  };
+
+  for (const wrapped of [true, false]) {
+    it(`gives the cards after the last walk, everything again when its last card left (${wrapped ? '2024' : '2026'} nesting)`, () => {
+      const { doc, add, cards } = setUp(wrapped);
+      const walk = walkCards(doc);
+      const again = walkCards(doc, true);
+      expect(walk()).toEqual([]);
+      add(3);
+      expect(walk()).toEqual([...cards]);
+      expect(again()).toEqual([...cards]);
+      add(2);
+      expect(walk()).toEqual([cards[3], cards[4]]);
+      // The last card of the walk before comes again: the parser may have been inside it.
+      expect(again()).toEqual([cards[2], cards[3], cards[4]]);
+      expect(walk()).toEqual([]);
+      expect(again()).toEqual([cards[4]]);
+      // Its last card left the page: everything again.
+      cards[4]?.remove();
+      expect(walk()).toEqual([...cards]);
+      expect(walk()).toHaveLength(0);
+      add(1);
+      expect(walk()).toEqual([cards[4]]);
+    });
+  }
+
+  it("gives a partly parsed last card's headings again with the new ones", () => {
+    const { doc, add, cards } = setUp(false);
+    const headings = headingsOf(walkCards(doc, true));
     add(1);
-    expect(plain()).toHaveLength(1);
+    const last = cards[0] as Element;
+    last.replaceChildren(last.firstElementChild as Element); // only its first copy so far
+    expect(headings()).toHaveLength(1);
+    last.append(card(doc, false).firstElementChild as Element); // the parser goes on in it
+    add(1);
+    expect(headings()).toEqual([...doc.getElementsByTagName('h3')]);
+    expect(headings()).toHaveLength(2);
+  });
+
+  it('finds every card of the saved pages, in order, walking on from the first', () => {
+    for (const fixture of [LISTING_2024, TRENDING_2026]) {
+      const doc = parse(readFixture(fixture));
+      const cards = [...doc.getElementsByTagName('article')];
+      expect(cards.length).toBeGreaterThan(1);
+      // The page as it was when only its first card was parsed: the rest taken out...
+      const places = cards.slice(1).map((card) => [card.parentNode, card.nextSibling] as const);
+      for (const card of cards.slice(1)) card.remove();
+      const walk = walkCards(doc);
+      expect(walk()).toEqual(cards.slice(0, 1));
+      // ...and put back where they were, as the parser would go on.
+      // (last first: a card's next sibling may be the card after it)
+      for (let i = places.length - 1; i >= 0; i--) {
+        const [parent, next] = places[i] ?? [null, null];
+        parent?.insertBefore(cards[i + 1] as Element, next);
+      }
+      expect(walk()).toEqual(cards.slice(1));
+    }
   });
 });
 

@@ -18,33 +18,52 @@ export function isCardTitleLink(el: Element): boolean {
   );
 }
 
-/** The elements of one tag a page gained since the last call (walkOn's). */
+/** The elements a page gained since the last call (a walk's). */
 export type TailWalk = () => Element[];
 
+/** The first element after `node`'s subtree in document order, if any. */
+function after(node: Element): Element | null {
+  for (let at: Element | null = node; at; at = at.parentElement) {
+    if (at.nextElementSibling) return at.nextElementSibling;
+  }
+  return null;
+}
+
 /**
- * While the page is parsed it grows at its end: each call gives the `tag` elements after
- * the one the last call ended on, walking only what came after it (a walk of the whole
- * document each time would be quadratic on a month view). That element itself comes again
- * with `again` (a heading parsed before its link). If it left the page, everything again.
+ * While the page is parsed it grows at its end: each call gives the cards after the one
+ * the last call ended on, stepping over every card's own subtree (a card holds some forty
+ * elements; a walk of the whole document each time would be quadratic on a month view, and
+ * one of every element after the last card still cost most of the script's time). With
+ * `again`, that last card comes again: the parser may have been inside it. If it left the
+ * page, everything again.
  */
-export function walkOn(doc: Document, tag: string, again = false): TailWalk {
-  const name = tag.toUpperCase();
+export function walkCards(doc: Document, again = false): TailWalk {
   let last: Element | null = null;
   return () => {
     if (!last?.isConnected) {
-      const all = [...doc.getElementsByTagName(tag.toLowerCase())];
+      const all = [...allCards(doc)];
       last = all.at(-1) ?? null;
       return all;
     }
-    const walker = doc.createTreeWalker(doc, 1 /* NodeFilter.SHOW_ELEMENT */);
-    walker.currentNode = last;
     const found: Element[] = again ? [last] : [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if ((node as Element).tagName === name) found.push(node as Element);
+    let node = after(last);
+    while (node) {
+      if (node.tagName === CARD_TAG) {
+        found.push(node);
+        node = after(node);
+      } else {
+        node = node.firstElementChild ?? after(node);
+      }
     }
     last = found.at(-1) ?? last;
     return found;
   };
+}
+
+/** The headings in the cards a card walk gives (a card title's heading is in its card). */
+export function headingsOf(cards: TailWalk): TailWalk {
+  return () =>
+    cards().flatMap((card) => [...card.getElementsByTagName(CARD_HEADING_TAG.toLowerCase())]);
 }
 
 /**

@@ -2,11 +2,18 @@
 import { cleanMeta } from '../../shared/clean-meta';
 import type { PaperMeta } from '../../shared/model';
 import type { CardCopy, PageAdapter } from '../page-adapter';
-import { cardOf, cardsIn, cardTitleLink, findCardCopies, listOf, walkOn } from './cards';
+import {
+  cardOf,
+  cardsIn,
+  cardTitleLink,
+  findCardCopies,
+  headingsOf,
+  listOf,
+  walkCards,
+} from './cards';
 import { listingIslandProps, parseListingProps } from './island';
 import { findPaperTitle, readPaperPageMeta } from './paper-page';
 import { assessRecognition } from './recognition';
-import { CARD_HEADING_TAG, CARD_TAG } from './selectors';
 import { pageKindOf } from './urls';
 
 /** The paper page's own paper: its island, else the title heading's text. */
@@ -33,8 +40,8 @@ export function huggingFacePage(doc: Document, url: string): PageAdapter | null 
     return island.byId;
   };
 
-  const newHeadings = walkOn(doc, CARD_HEADING_TAG, true);
-  const newCards = walkOn(doc, CARD_TAG);
+  const newHeadings = headingsOf(walkCards(doc, true));
+  const newCards = walkCards(doc);
 
   return {
     kind: page.kind,
