@@ -2,13 +2,20 @@
  * Watches the page for added elements and hands them over in one batch per animation frame.
  * The MutationObserver callback only queues nodes: all real work happens in the batch.
  *
- * While the document is still parsed there is no observer at all: the parser would make a
- * record of every node it inserts (some 100,000 on a 1,000-card page), and that alone costs
- * the page 15 % of its load (the bench's observer floor). Instead each animation frame, which
- * the browser runs before every paint, asks for a walk of what the parser added since the
- * last one (`WHOLE_PAGE`): nothing is painted that the batch has not seen, and a frame with
- * nothing new costs a tail walk of nothing. When parsing ends (readyState leaves "loading",
- * before the site's deferred scripts hydrate the page) the observer takes over.
+ * While the document is still parsed there is no observer of the whole page: the parser would
+ * make a record of every node it inserts (some 100,000 on a 1,000-card page), and that alone
+ * costs the page 15 % of its load (the bench's observer floor). Nor does a frame ask for a
+ * walk: an animation frame requested each frame of a five-second parse makes the browser
+ * render four times as many frames as it would (every one a style, layout and intersection
+ * pass over the whole page so far: a trace showed that costing more than all our script).
+ * Instead a second observer watches only the parser's insertion point: the chain of last
+ * children from <html> down (the elements still open). Every element the parser inserts goes
+ * into one of them or into an element it inserted in the same task, so every parser task that
+ * adds anything ends with one record at least, and its callback (a microtask, before any
+ * paint) walks what the parser added since the last one (`WHOLE_PAGE`) and follows the new
+ * chain. A few records per parser task instead of one per node, and no frame of ours. When
+ * parsing ends (readyState leaves "loading", before the site's deferred scripts hydrate the
+ * page) the observer of the whole page takes over.
  *
  * A batch runs with the observer disconnected: everything that changes the page during it
  * is our own doing (2,000 control hosts on a month view), and records of it would only cost
@@ -29,6 +36,8 @@ export const WHOLE_PAGE = null;
 type OnBatch = (added: Element[] | typeof WHOLE_PAGE, removedSome: boolean) => void;
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true };
+/** The parser's insertion point: children only, each element of the chain by itself. */
+const PARSER_OPTIONS: MutationObserverInit = { childList: true };
 
 /** Background tabs get no animation frames; still decorate them this soon. */
 const NO_FRAME_MS = 250;
@@ -69,7 +78,8 @@ export function watchAddedElements(
   };
 
   const schedule = () => {
-    if (scheduled || (observing && pending.length === 0 && !whole)) return;
+    // While parsing, the parser's own tasks end in the batches (`followParser`).
+    if (scheduled || doc.readyState === 'loading' || (pending.length === 0 && !whole)) return;
     scheduled = true;
     frame = requestAnimationFrame(flush);
     timer = setTimeout(flush, NO_FRAME_MS);
@@ -98,7 +108,7 @@ export function watchAddedElements(
     cancelAnimationFrame(frame);
     scheduled = false;
     if (signal.aborted) return;
-    // Still parsing: the walk of what the parser added since the last frame.
+    // Still parsing: the walk of what the parser added since the last batch.
     const parsing = doc.readyState === 'loading';
     if (!parsing && !whole && pending.length === 0) return;
     quietly(() => {
@@ -115,9 +125,25 @@ export function watchAddedElements(
     queue(records);
     schedule();
   });
+
+  /** Watches the elements the parser may insert into next (see the top of this file). */
+  const parserObserver = new MutationObserver(() => {
+    parserObserver.takeRecords();
+    flush();
+    followParser();
+  });
+  const followParser = () => {
+    parserObserver.disconnect();
+    if (signal.aborted || doc.readyState !== 'loading') return;
+    for (let at: Element | null = doc.documentElement; at; at = at.lastElementChild) {
+      parserObserver.observe(at, PARSER_OPTIONS);
+    }
+  };
+
   const parsed = () => {
     if (doc.readyState === 'loading' || signal.aborted) return;
     doc.removeEventListener('readystatechange', parsed);
+    parserObserver.disconnect();
     // The last of the parse, walked now: the observer sees everything after it.
     whole = true;
     removed = true;
@@ -125,12 +151,13 @@ export function watchAddedElements(
   };
   if (doc.readyState === 'loading') {
     doc.addEventListener('readystatechange', parsed);
-    schedule();
+    followParser();
   } else {
     observe();
   }
   signal.addEventListener('abort', () => {
     observer.disconnect();
+    parserObserver.disconnect();
     doc.removeEventListener('readystatechange', parsed);
     clearTimeout(timer);
     cancelAnimationFrame(frame);
