@@ -132,9 +132,10 @@ export function watchAddedElements(
     flush();
     followParser();
   });
+  // Elements once on the chain stay watched until parsing ends: a page script that appends
+  // something after the insertion point takes the chain away from where the parser goes on.
   const followParser = () => {
-    parserObserver.disconnect();
-    if (signal.aborted || doc.readyState !== 'loading') return;
+    if (signal.aborted || doc.readyState !== 'loading') return void parserObserver.disconnect();
     for (let at: Element | null = doc.documentElement; at; at = at.lastElementChild) {
       parserObserver.observe(at, PARSER_OPTIONS);
     }
