@@ -19,7 +19,8 @@ export interface PaintLog {
  * session windows), and every card it finds displayed when the browser is about to paint.
  * ResizeObserver callbacks run after layout and before paint, for every card when it is first
  * observed and whenever its box changes (a card hidden or shown again), so a card that is
- * displayed in any frame is seen here before that frame is painted.
+ * displayed in any frame is seen here before that frame is painted. A card whose pending or
+ * read mark changes is observed afresh: visibility changes no box.
  */
 export function watchPaint(): void {
   const log = {
@@ -86,6 +87,13 @@ export function watchPaint(): void {
   new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') {
+        // Shown or hidden without a change of size (visibility: a held card let go): observed
+        // afresh, so the next frame before its paint reports it as it is then.
+        const target = record.target as Element;
+        if (target.tagName === 'ARTICLE') {
+          sizes.unobserve(target);
+          sizes.observe(target);
+        }
         const now = Math.round(performance.now());
         if (record.attributeName === 'data-paper-queue-read') log.firstRead ??= now;
         else log.firstPending ??= now;
