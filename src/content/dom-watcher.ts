@@ -1,6 +1,8 @@
 /**
  * Watches the page for added elements and hands them over in one batch per animation frame.
- * The MutationObserver callback only queues nodes: all real work happens in the batch.
+ * The MutationObserver callback only queues nodes: all real work happens in the batch. (While
+ * the page is parsed, the batch is the parser observer's callback itself, once per parser
+ * task: see below.)
  *
  * While the document is still parsed there is no observer of the whole page: the parser would
  * make a record of every node it inserts (some 100,000 on a 1,000-card page), and that alone
@@ -128,8 +130,8 @@ export function watchAddedElements(
 
   /** Watches the elements the parser may insert into next (see the top of this file). */
   const parserObserver = new MutationObserver(() => {
-    parserObserver.takeRecords();
     flush();
+    parserObserver.takeRecords(); // the batch's own changes, not the parser's
     followParser();
   });
   // Elements once on the chain stay watched until parsing ends: a page script that appends

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WHOLE_PAGE, watchAddedElements } from '../../src/content/dom-watcher';
 
 const frame = () => new Promise((resolve) => setTimeout(resolve, 40));
@@ -79,12 +79,7 @@ describe('the DOM watcher', () => {
     const doc = document.implementation.createHTMLDocument('parsing');
     let readyState: DocumentReadyState = 'loading';
     Object.defineProperty(doc, 'readyState', { get: () => readyState });
-    const frames: number[] = [];
-    const realFrame = window.requestAnimationFrame;
-    window.requestAnimationFrame = (callback) => {
-      frames.push(performance.now());
-      return realFrame(callback);
-    };
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
     const batches: { added: string[] | null; removedSome: boolean }[] = [];
     try {
       watchAddedElements(
@@ -124,7 +119,7 @@ describe('the DOM watcher', () => {
       await frame();
       await frame();
       expect(batches).toEqual([]);
-      expect(frames).toEqual([]);
+      expect(frames).not.toHaveBeenCalled();
 
       // Parsing ends: one last walk now, then the observer hands over what is added.
       readyState = 'interactive';
@@ -138,7 +133,7 @@ describe('the DOM watcher', () => {
       await frame();
       expect(batches).toEqual([{ added: ['later'], removedSome: false }]);
     } finally {
-      window.requestAnimationFrame = realFrame;
+      frames.mockRestore();
     }
   });
 });
