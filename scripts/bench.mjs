@@ -39,6 +39,7 @@ import { serveHuggingFace } from '../test/support/huggingface-routes.mjs';
 import { BROWSER_ARGS, chromePath, launchWithExtension } from '../test/support/launch-chromium.mjs';
 import { firstPaintRoutes, measureFirstPaint } from './bench-first-paint.mjs';
 import { machine, median, round2, withInterval } from './bench-lib.mjs';
+import { serializeFinishedPage, UI_FLOOR_PREFIX, writeFloorExtension } from './bench-ui-floor.mjs';
 
 /**
  * `npm run bench -- --quick`: the same figures from fewer rounds (a few minutes instead of
@@ -51,7 +52,7 @@ const progress = (what) =>
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,2000').split(',').map(Number);
 
-// Rounds of loads per size (each round loads the page three times: see compareLoads).
+// Rounds of loads per size (each round loads the page four times: see compareLoads).
 // Fewer for bigger pages, which take longer; the small page's loads vary most, relative to
 // the little the extension adds to them. BENCH_LOAD_RUNS=0 skips the page-load
 // comparison (the slow part) for a quick decorate check.
@@ -112,6 +113,9 @@ const barePath = (n, copy, unstyled = false) => `/__bench__/bare-${copy}/${weekP
 const switchPath = (n, unstyled = false) =>
   `/papers/date/2026-03-${String(n / 100).padStart(2, '0')}${unstyled ? '?unstyled' : ''}`;
 const WORST_CASE = 1000;
+/** The finished listing of n cards (bench-ui-floor.mjs), captured from a decorated load. */
+const uiFloorPath = (n) => `${UI_FLOOR_PREFIX}/${weekPath(n)}`;
+const finishedPages = new Map();
 /** The bare listing again, where the floor's init script observes the parse. */
 const observedPath = (n) => `/__bench__/observed/${weekPath(n)}`;
 pages[observedPath(WORST_CASE)] = listingPage(makePapers(WORST_CASE, 1, '2611'));
@@ -129,6 +133,7 @@ for (const n of SIZES) {
       pages[path] = html;
     pages[switchPath(n, unstyled)] = switchHtml;
   }
+  pages[uiFloorPath(n)] = () => finishedPages.get(n) ?? '<!doctype html><p>Not captured yet';
 }
 
 /** CPU time of the page's main thread so far, in ms (CDP Performance metrics). */
@@ -416,12 +421,14 @@ async function expectFirstVisit(path, n) {
 }
 
 /**
- * Loads the same page at three paths in one browser, in rotating order each round: at its
+ * Loads the same page at three paths (four: below) in one browser, in rotating order each round: at its
  * listing path, where the content script runs (`ext`), and twice at a path it does not match
  * (`bare`, `bareAgain`). One browser and one tab, so both kinds share every flag, process
  * and cache, and the extension's background runs beside the page as it does for a reader.
  * The overhead is median(ext) over the median of all bare loads; bare against bare is the
  * bench's own bias and resolution: it should come out at 1.00, as narrow as the noise allows.
+ * The styled page also loads as its floor (`floor`, bench-ui-floor.mjs): the page as our
+ * script left it, served with the controls in its markup to an empty content script.
  */
 async function compareLoads(n, runs, unstyled = false) {
   if (runs === 0) return { overhead: { value: Number.NaN } };
@@ -430,10 +437,19 @@ async function compareLoads(n, runs, unstyled = false) {
     bare: barePath(n, 'a', unstyled),
     bareAgain: barePath(n, 'b', unstyled),
   };
+  await expectFirstVisit(paths.ext, n);
+  // The styled page's floor: the page just decorated, with no script (bench-ui-floor.mjs).
+  if (!unstyled) {
+    const finished = await serializeFinishedPage(loadTab.page);
+    if (finished.shadowRoots < n) {
+      throw new Error(`The finished page of ${n} cards holds ${finished.shadowRoots} shadow roots`);
+    }
+    finishedPages.set(n, finished.html);
+    paths.floor = uiFloorPath(n);
+  }
   const kinds = Object.keys(paths);
   // Warm-up: each path once (quick: only the check's load of ours, which warms it too).
   if (!QUICK) for (const kind of kinds) await measureLoad(loadTab, paths[kind]);
-  await expectFirstVisit(paths.ext, n);
   const rounds = [];
   for (let i = 0; i < runs; i++) {
     const round = {};
@@ -459,6 +475,16 @@ async function compareLoads(n, runs, unstyled = false) {
     addedScriptMs: added('script'),
     addedStyleMs: added('style'),
     addedLayoutMs: added('layout'),
+    ...(paths.floor
+      ? {
+          floorMs: median(of(rounds, ['floor'])),
+          floor: withInterval(rounds, (rs) => median(of(rs, ['floor'])) / median(of(rs, allBare))),
+          overFloor: withInterval(
+            rounds,
+            (rs) => median(of(rs, ['ext'])) / median(of(rs, ['floor'])),
+          ),
+        }
+      : {}),
     runs,
   };
 }
@@ -520,7 +546,10 @@ const {
   context: withExt,
   extensionId,
   close,
-} = await launchWithExtension({ extensionDir: 'dist-test' });
+} = await launchWithExtension({
+  extensionDir: 'dist-test',
+  alsoLoad: [writeFloorExtension('dist-test/src/content/page.css')],
+});
 const bare = await launchBare();
 for (const context of [withExt, bare]) {
   await serveHuggingFace(context, { pages: { ...pages, ...firstPaintRoutes() }, styled });
@@ -556,6 +585,11 @@ for (const n of PARTS.has('sizes') ? SIZES : []) {
     loadAddedScriptMs: load.addedScriptMs,
     loadAddedStyleMs: load.addedStyleMs,
     loadAddedLayoutMs: load.addedLayoutMs,
+    loadFloorMs: load.floorMs,
+    loadFloorOverhead: load.floor?.value,
+    loadFloorOverhead95: load.floor?.interval.map(round2).join('–'),
+    loadOverFloor: load.overFloor?.value,
+    loadOverFloor95: load.overFloor?.interval.map(round2).join('–'),
     loadRuns: load.runs,
   };
   if (n === WORST_CASE) {
@@ -667,6 +701,14 @@ figure(
   perSize(
     (r) =>
       `${fmt(r.loadAddedScriptMs, 0)} / ${fmt(r.loadAddedStyleMs, 0)} / ${fmt(r.loadAddedLayoutMs, 0)} ms`,
+  ),
+);
+figure(
+  'Floor: the finished page, no script (controls in its HTML; an empty content script + page.css): its overhead (95 %); ours over it',
+  perSize((r) =>
+    r.loadFloorOverhead === undefined
+      ? ''
+      : `${fmt(r.loadFloorOverhead, 2)}× (${r.loadFloorOverhead95}); ${fmt(r.loadOverFloor, 2)}× (${r.loadOverFloor95})`,
   ),
 );
 figure(

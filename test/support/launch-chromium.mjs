@@ -30,16 +30,18 @@ export const BROWSER_ARGS = [
 ];
 
 /**
- * @param {{ extensionDir?: string, headless?: boolean, viewport?: {width: number, height: number}, downloadsDir?: string, executablePath?: string }} [options]
+ * @param {{ extensionDir?: string, alsoLoad?: string[], headless?: boolean, viewport?: {width: number, height: number}, downloadsDir?: string, executablePath?: string }} [options]
  *   downloadsDir: the profile's download folder (Chromium's own setting, which downloads made
  *   by the extension follow), instead of ~/Downloads. executablePath: another Chromium
- *   command than chromePath() (the benchmark's one-CPU wrapper).
+ *   command than chromePath() (the benchmark's one-CPU wrapper). alsoLoad: more unpacked
+ *   extensions beside it (the benchmark's empty one, for its floor), none with a worker.
  */
 export async function launchWithExtension(options = {}) {
   const extensionDir = resolve(options.extensionDir ?? 'dist');
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
   }
+  const loaded = [extensionDir, ...(options.alsoLoad ?? []).map((dir) => resolve(dir))].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'paper-queue-chromium-'));
   if (options.downloadsDir) {
     mkdirSync(join(userDataDir, 'Default'));
@@ -50,11 +52,7 @@ export async function launchWithExtension(options = {}) {
     executablePath: options.executablePath ?? chromePath(),
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...BROWSER_ARGS,
-    ],
+    args: [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`, ...BROWSER_ARGS],
   });
   let worker = context.serviceWorkers()[0];
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
