@@ -7,8 +7,8 @@
  * From document_start it only sets attributes on the site's own elements: which cards are
  * read or muted (hidden or dimmed by page.css before they are ever painted), highlighted,
  * new or seen, which still wait for the mark index (unseen until it is read), and the room
- * the bar will take. The bar, the toast and the keys overlay are inserted once the site's
- * scripts have run (`hydrate`).
+ * the bar will take. The bar is inserted once the site's scripts have run (`hydrate`); the
+ * toast and the keys overlay after that, when first shown.
  */
 import type { PaperState } from '../shared/model';
 import { describeVerdict, type Verdict } from '../shared/rules';
@@ -78,7 +78,7 @@ export interface ListingTools {
   onStateChanged: (id: string) => void;
   /** The mark index was read: every waiting card shows its state. */
   onReady: () => void;
-  /** The site's scripts have run: the bar, toast and keys overlay go in. */
+  /** The site's scripts have run: the bar goes in (the toast and keys overlay when first shown). */
   hydrate: () => void;
   applySettings: (settings: Settings) => void;
   toast: (message: string, undoable?: boolean) => void;
@@ -138,8 +138,8 @@ export function startListingTools(
   // The parts inserted into the page: made once the site's scripts have run.
   let ui: {
     bar: ReturnType<typeof createListingBar>;
-    toast: ReturnType<typeof createUndoToast>;
-    help: ReturnType<typeof createKeysHelp>;
+    readonly toast: ReturnType<typeof createUndoToast>;
+    readonly help: ReturnType<typeof createKeysHelp>;
   } | null = null;
   let reservedAnchor: Element | null = null;
   const makeUi = () => {
@@ -163,10 +163,22 @@ export function startListingTools(
       showKeys: () => ui?.help.toggle(),
     });
     signal.addEventListener('abort', () => bar.host.remove());
+    // The toast and the keys overlay go in when first shown: most loads show neither, and
+    // each is a shadow root with its own stylesheet to parse and style on every load.
+    let toast: ReturnType<typeof createUndoToast> | undefined;
+    let help: ReturnType<typeof createKeysHelp> | undefined;
     return {
       bar,
-      toast: createUndoToast(doc, actions.undo, signal),
-      help: createKeysHelp(doc, signal),
+      get toast() {
+        toast ??= createUndoToast(doc, actions.undo, signal);
+        if (signal.aborted) toast.host.remove(); // asked after the end: never left behind
+        return toast;
+      },
+      get help() {
+        help ??= createKeysHelp(doc, signal);
+        if (signal.aborted) help.host.remove();
+        return help;
+      },
     };
   };
 

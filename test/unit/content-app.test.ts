@@ -159,9 +159,14 @@ describe('mark all read, and undo', () => {
     const markAll = [...(bar?.querySelectorAll('button') ?? [])].find((b) =>
       /Mark all/.test(b.textContent ?? ''),
     ) as HTMLButtonElement;
+    // The toast goes in when it first has something to say, not with the bar.
+    const toasts = () => document.querySelectorAll('[data-paper-queue-ui="toast"]');
+    expect(toasts()).toHaveLength(0);
     bg.sleep(); // to see the decision in the outbox, as one entry
     userClick(markAll);
     await settle();
+    expect(toasts()).toHaveLength(1);
+    expect(toasts()[0]?.shadowRoot?.querySelector('[role="status"]')?.textContent).toMatch(/read/i);
     expect(bg.outbox()).toHaveLength(1);
     expect(Object.keys(bg.outbox()[0]?.marks ?? {})).toEqual(ids);
     bg.wake();
