@@ -421,9 +421,9 @@ async function expectFirstVisit(path, n) {
 }
 
 /**
- * Loads the same page at three paths (four: below) in one browser, in rotating order each round: at its
+ * Loads the same page at several paths in one browser, in rotating order each round: at its
  * listing path, where the content script runs (`ext`), and twice at a path it does not match
- * (`bare`, `bareAgain`). One browser and one tab, so both kinds share every flag, process
+ * (`bare`, `bareAgain`), and (styled) as its floor (below). One browser and one tab, so both kinds share every flag, process
  * and cache, and the extension's background runs beside the page as it does for a reader.
  * The overhead is median(ext) over the median of all bare loads; bare against bare is the
  * bench's own bias and resolution: it should come out at 1.00, as narrow as the noise allows.
