@@ -14,8 +14,17 @@ import { join } from 'node:path';
 
 /** Where the floor page of a listing path is served (the empty extension matches only this). */
 export const UI_FLOOR_PREFIX = '/__bench__/ui-floor';
+/**
+ * Where the same empty content script runs without page.css (BENCH_FLOOR_SPLIT: the bare page
+ * served here and under UI_FLOOR_PREFIX splits the floor into the content script world, the
+ * stylesheet, and the controls).
+ */
+export const SCRIPT_ONLY_PREFIX = '/__bench__/script-only';
 
-/** An unpacked MV3 extension: an empty content script and `pageCss` at document_start. */
+/**
+ * An unpacked MV3 extension: an empty content script and `pageCss` at document_start (under
+ * SCRIPT_ONLY_PREFIX, the script alone).
+ */
 export function writeFloorExtension(pageCss) {
   const dir = mkdtempSync(join(tmpdir(), 'paper-queue-ui-floor-'));
   copyFileSync(pageCss, join(dir, 'page.css'));
@@ -29,6 +38,11 @@ export function writeFloorExtension(pageCss) {
         matches: [`https://huggingface.co${UI_FLOOR_PREFIX}/*`],
         js: ['empty.js'],
         css: ['page.css'],
+        run_at: 'document_start',
+      },
+      {
+        matches: [`https://huggingface.co${SCRIPT_ONLY_PREFIX}/*`],
+        js: ['empty.js'],
         run_at: 'document_start',
       },
     ],

@@ -39,7 +39,12 @@ import { serveHuggingFace } from '../test/support/huggingface-routes.mjs';
 import { BROWSER_ARGS, chromePath, launchWithExtension } from '../test/support/launch-chromium.mjs';
 import { firstPaintRoutes, measureFirstPaint } from './bench-first-paint.mjs';
 import { machine, median, round2, withInterval } from './bench-lib.mjs';
-import { serializeFinishedPage, UI_FLOOR_PREFIX, writeFloorExtension } from './bench-ui-floor.mjs';
+import {
+  SCRIPT_ONLY_PREFIX,
+  serializeFinishedPage,
+  UI_FLOOR_PREFIX,
+  writeFloorExtension,
+} from './bench-ui-floor.mjs';
 
 /**
  * `npm run bench -- --quick`: the same figures from fewer rounds (a few minutes instead of
@@ -115,6 +120,15 @@ const switchPath = (n, unstyled = false) =>
 const WORST_CASE = 1000;
 /** The finished listing of n cards (bench-ui-floor.mjs), captured from a decorated load. */
 const uiFloorPath = (n) => `${UI_FLOOR_PREFIX}/${weekPath(n)}`;
+/**
+ * BENCH_FLOOR_SPLIT=1: two more loads a round split the floor. The bare listing where the
+ * floor's empty content script runs with page.css (`platform`: what any extension that hides
+ * cards before the first paint costs a page before it shows anything), and with the empty
+ * script alone (`scriptOnly`: a content script world). The floor above them is the controls.
+ */
+const FLOOR_SPLIT = process.env.BENCH_FLOOR_SPLIT === '1';
+const platformPath = (n) => `${UI_FLOOR_PREFIX}/platform/${weekPath(n)}`;
+const scriptOnlyPath = (n) => `${SCRIPT_ONLY_PREFIX}/${weekPath(n)}`;
 const finishedPages = new Map();
 /** The bare listing again, where the floor's init script observes the parse. */
 const observedPath = (n) => `/__bench__/observed/${weekPath(n)}`;
@@ -134,6 +148,8 @@ for (const n of SIZES) {
     pages[switchPath(n, unstyled)] = switchHtml;
   }
   pages[uiFloorPath(n)] = () => finishedPages.get(n) ?? '<!doctype html><p>Not captured yet';
+  pages[platformPath(n)] = html;
+  pages[scriptOnlyPath(n)] = html;
 }
 
 /** CPU time of the page's main thread so far, in ms (CDP Performance metrics). */
@@ -423,12 +439,13 @@ async function expectFirstVisit(path, n) {
 /**
  * Loads the same page at several paths in one browser, in rotating order each round: at its
  * listing path, where the content script runs (`ext`), and twice at a path it does not match
- * (`bare`, `bareAgain`), and (styled) as its floor (below). One browser and one tab, so both kinds share every flag, process
+ * (`bare`, `bareAgain`). One browser and one tab, so every kind shares every flag, process
  * and cache, and the extension's background runs beside the page as it does for a reader.
  * The overhead is median(ext) over the median of all bare loads; bare against bare is the
  * bench's own bias and resolution: it should come out at 1.00, as narrow as the noise allows.
  * The styled page also loads as its floor (`floor`, bench-ui-floor.mjs): the page as our
- * script left it, served with the controls in its markup to an empty content script.
+ * script left it, served with the controls in its markup to an empty content script; with
+ * BENCH_FLOOR_SPLIT, also as the floor's parts (`scriptOnly`, `platform`: FLOOR_SPLIT).
  */
 async function compareLoads(n, runs, unstyled = false) {
   if (runs === 0) return { overhead: { value: Number.NaN } };
@@ -446,6 +463,8 @@ async function compareLoads(n, runs, unstyled = false) {
     }
     finishedPages.set(n, finished.html);
     paths.floor = uiFloorPath(n);
+    if (FLOOR_SPLIT)
+      Object.assign(paths, { platform: platformPath(n), scriptOnly: scriptOnlyPath(n) });
   }
   const kinds = Object.keys(paths);
   // Warm-up: each path once (quick: only the check's load of ours, which warms it too).
@@ -472,6 +491,12 @@ async function compareLoads(n, runs, unstyled = false) {
       rounds,
       (rs) => median(of(rs, ['bareAgain'])) / median(of(rs, ['bare'])),
     ),
+    // Every load's main-thread ms, by round and kind: for another estimator than the table's.
+    threadMsByRound: rounds.map((round) =>
+      Object.fromEntries(
+        Object.entries(round).map(([kind, parts]) => [kind, Math.round(parts.thread * 10) / 10]),
+      ),
+    ),
     addedScriptMs: added('script'),
     addedStyleMs: added('style'),
     addedLayoutMs: added('layout'),
@@ -482,6 +507,18 @@ async function compareLoads(n, runs, unstyled = false) {
           overFloor: withInterval(
             rounds,
             (rs) => median(of(rs, ['ext'])) / median(of(rs, ['floor'])),
+          ),
+        }
+      : {}),
+    ...(paths.platform
+      ? {
+          scriptOnly: withInterval(
+            rounds,
+            (rs) => median(of(rs, ['scriptOnly'])) / median(of(rs, allBare)),
+          ),
+          platform: withInterval(
+            rounds,
+            (rs) => median(of(rs, ['platform'])) / median(of(rs, allBare)),
           ),
         }
       : {}),
@@ -588,9 +625,14 @@ for (const n of PARTS.has('sizes') ? SIZES : []) {
     loadFloorMs: load.floorMs,
     loadFloorOverhead: load.floor?.value,
     loadFloorOverhead95: load.floor?.interval.map(round2).join('–'),
+    loadPlatformOverhead: load.platform?.value,
+    loadPlatformOverhead95: load.platform?.interval.map(round2).join('–'),
+    loadScriptOnlyOverhead: load.scriptOnly?.value,
+    loadScriptOnlyOverhead95: load.scriptOnly?.interval.map(round2).join('–'),
     loadOverFloor: load.overFloor?.value,
     loadOverFloor95: load.overFloor?.interval.map(round2).join('–'),
     loadRuns: load.runs,
+    loadThreadMsByRound: load.threadMsByRound,
   };
   if (n === WORST_CASE) {
     progress(`${n} cards, unstyled: mode switch and loads`);
@@ -711,6 +753,16 @@ figure(
       : `${fmt(r.loadFloorOverhead, 2)}× (${r.loadFloorOverhead95}); ${fmt(r.loadOverFloor, 2)}× (${r.loadOverFloor95})`,
   ),
 );
+if (FLOOR_SPLIT) {
+  figure(
+    'The floor split (BENCH_FLOOR_SPLIT), the bare page with an empty content script / and page.css: overhead (95 %)',
+    perSize((r) =>
+      r.loadPlatformOverhead === undefined
+        ? ''
+        : `${fmt(r.loadScriptOnlyOverhead, 2)}× (${r.loadScriptOnlyOverhead95}) / ${fmt(r.loadPlatformOverhead, 2)}× (${r.loadPlatformOverhead95})`,
+    ),
+  );
+}
 figure(
   'Unstyled page (worst case): load overhead [rounds]; switch work',
   perSize((r) =>
