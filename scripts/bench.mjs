@@ -483,10 +483,13 @@ async function compareLoads(n, runs, unstyled = false) {
   const allBare = ['bare', 'bareAgain'];
   // The parts the browser times separately: where the extension's time goes.
   const added = (part) => median(of(rounds, ['ext'], part)) - median(of(rounds, allBare, part));
+  /** A kind's median load over the bare loads', with its interval. */
+  const overBare = (kind) =>
+    withInterval(rounds, (rs) => median(of(rs, [kind])) / median(of(rs, allBare)));
   return {
     bareMs: median(of(rounds, allBare)),
     extMs: median(of(rounds, ['ext'])),
-    overhead: withInterval(rounds, (rs) => median(of(rs, ['ext'])) / median(of(rs, allBare))),
+    overhead: overBare('ext'),
     bareVsBare: withInterval(
       rounds,
       (rs) => median(of(rs, ['bareAgain'])) / median(of(rs, ['bare'])),
@@ -503,7 +506,7 @@ async function compareLoads(n, runs, unstyled = false) {
     ...(paths.floor
       ? {
           floorMs: median(of(rounds, ['floor'])),
-          floor: withInterval(rounds, (rs) => median(of(rs, ['floor'])) / median(of(rs, allBare))),
+          floor: overBare('floor'),
           overFloor: withInterval(
             rounds,
             (rs) => median(of(rs, ['ext'])) / median(of(rs, ['floor'])),
@@ -511,16 +514,7 @@ async function compareLoads(n, runs, unstyled = false) {
         }
       : {}),
     ...(paths.platform
-      ? {
-          scriptOnly: withInterval(
-            rounds,
-            (rs) => median(of(rs, ['scriptOnly'])) / median(of(rs, allBare)),
-          ),
-          platform: withInterval(
-            rounds,
-            (rs) => median(of(rs, ['platform'])) / median(of(rs, allBare)),
-          ),
-        }
+      ? { scriptOnly: overBare('scriptOnly'), platform: overBare('platform') }
       : {}),
     runs,
   };
