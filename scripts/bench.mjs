@@ -857,6 +857,8 @@ if (firstPaint) {
   figure(
     'Card inserted later in an animation-frame callback: controls in the first frame that paints it',
     { '1,000 cards': `${frame.withControlsInFirstFrame} of ${frame.trials}` },
+    'all',
+    frame.withControlsInFirstFrame === frame.trials,
   );
   const startsBefore = Object.values(fp).reduce(
     (sum, v) => sum + v.returning.workerStartsBeforeFcp,
@@ -899,6 +901,8 @@ if (firstPaint) {
       dclMax <= TARGETS.dclToControlsMs,
     'card inserted later (in a task): controls in the first frame that paints it':
       task.withControlsInFirstFrame === task.trials,
+    'card inserted later (in an animation-frame callback): controls in the first frame that paints it':
+      frame.withControlsInFirstFrame === frame.trials,
     'worker starts before first paint (warm index): 0': startsBefore === 0,
   });
 }

@@ -10,7 +10,9 @@ import { launchWithExtension } from '../test/support/launch-chromium.mjs';
 const n = Number(process.argv[2] ?? 1000);
 const loads = Number(process.argv[3] ?? 3);
 const path = '/papers/week/2026-W10';
-const { context, close } = await launchWithExtension({ extensionDir: 'dist-test' });
+const { context, close } = await launchWithExtension({
+  extensionDir: process.env.EXT ?? 'dist-test',
+});
 await serveHuggingFace(context, {
   pages: { [path]: listingPage(makePapers(n, 1, '2611')), '/between': '<!doctype html><p>x' },
   styled: true,

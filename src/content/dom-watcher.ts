@@ -1,8 +1,12 @@
 /**
- * Watches the page for added elements and hands them over in one batch per animation frame.
- * The MutationObserver callback only queues nodes: all real work happens in the batch. (While
- * the page is parsed, the batch is the parser observer's callback itself, once per parser
- * task: see below.)
+ * Watches the page for added elements and hands them over in batches: once the page is
+ * parsed, one batch per MutationObserver callback, which is the end of the task (or the
+ * animation-frame callback) that changed the page, before any frame paints it. A card the
+ * site renders in a requestAnimationFrame callback therefore has its controls in the frame
+ * that first paints it; a batch put off to the next animation frame (as until 2026-12-04)
+ * let that frame paint it bare. The observer's callback already gathers every change of
+ * the task, so a task that renders a list is one batch. (While the page is parsed, the
+ * batch is the parser observer's callback, once per parser task: see below.)
  *
  * While the document is still parsed there is no observer of the whole page: the parser would
  * make a record of every node it inserts (some 100,000 on a 1,000-card page), and that alone
@@ -26,7 +30,7 @@
 import { isControlHost } from './controls';
 
 export interface DomWatcher {
-  /** Runs a batch on `roots` now, as quietly as a scheduled one. */
+  /** Runs a batch on `roots` now, as quietly as one the observer starts. */
   runNow: (roots: Element[]) => void;
   /** Runs `work` (which changes the page) now, as quietly as a batch. */
   runQuietly: (work: () => void) => void;
@@ -41,9 +45,6 @@ const OPTIONS: MutationObserverInit = { childList: true, subtree: true };
 /** The parser's insertion point: children only, each element of the chain by itself. */
 const PARSER_OPTIONS: MutationObserverInit = { childList: true };
 
-/** Background tabs get no animation frames; still decorate them this soon. */
-const NO_FRAME_MS = 250;
-
 export function watchAddedElements(
   target: Node,
   onBatch: OnBatch,
@@ -57,9 +58,6 @@ export function watchAddedElements(
   let whole = false;
   /** Whether elements left the page since the last batch (only then is there anything to forget). */
   let removed = false;
-  let scheduled = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame = 0;
   let observing = false;
 
   const queue = (records: MutationRecord[]) => {
@@ -79,14 +77,6 @@ export function watchAddedElements(
     }
   };
 
-  const schedule = () => {
-    // While parsing, the parser's own tasks end in the batches (`followParser`).
-    if (scheduled || doc.readyState === 'loading' || (pending.length === 0 && !whole)) return;
-    scheduled = true;
-    frame = requestAnimationFrame(flush);
-    timer = setTimeout(flush, NO_FRAME_MS);
-  };
-
   const observe = () => {
     if (signal.aborted || doc.readyState === 'loading') return;
     observer.observe(target, OPTIONS);
@@ -102,13 +92,9 @@ export function watchAddedElements(
     } finally {
       observe();
     }
-    schedule();
   };
 
   const flush = () => {
-    clearTimeout(timer);
-    cancelAnimationFrame(frame);
-    scheduled = false;
     if (signal.aborted) return;
     // Still parsing: the walk of what the parser added since the last batch.
     const parsing = doc.readyState === 'loading';
@@ -125,7 +111,7 @@ export function watchAddedElements(
 
   const observer = new MutationObserver((records) => {
     queue(records);
-    schedule();
+    flush();
   });
 
   /** Watches the elements the parser may insert into next (see the top of this file). */
@@ -162,16 +148,16 @@ export function watchAddedElements(
     observer.disconnect();
     parserObserver.disconnect();
     doc.removeEventListener('readystatechange', parsed);
-    clearTimeout(timer);
-    cancelAnimationFrame(frame);
     pending = [];
   });
+  /** Runs `work` quietly, then a batch of the page's own changes it took from the observer. */
+  const quietlyNow = (work: () => void) => {
+    if (signal.aborted) return;
+    quietly(work);
+    if (whole || pending.length > 0) flush();
+  };
   return {
-    runNow: (roots) => {
-      if (!signal.aborted) quietly(() => onBatch(roots, false));
-    },
-    runQuietly: (work) => {
-      if (!signal.aborted) quietly(work);
-    },
+    runNow: (roots) => quietlyNow(() => onBatch(roots, false)),
+    runQuietly: quietlyNow,
   };
 }

@@ -3,7 +3,7 @@
  * add cards. A new view (in-page navigation) gets a new session; `stop()` releases
  * everything this one made.
  *
- *   page DOM ──MutationObserver──▶ dom-watcher (queues nodes, one batch per frame, before paint)
+ *   page DOM ──MutationObserver──▶ dom-watcher (one batch per task that changed it, before paint)
  *                                        │
  *                                        ▼
  *   site adapter (src/site/): cards ──▶ decorate(batch)

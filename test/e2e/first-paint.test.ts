@@ -4,9 +4,11 @@
 // without the content script, on a first and on a returning visit).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { cardHtml } from '../support/card-factory.mjs';
 import { eventually, useExtensionSession } from '../support/extension-session';
 import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
 import { type PaintLog, watchPaint } from '../support/paint-watch';
+import { renderInFrame } from '../support/render-in-frame';
 
 const PAGES = {
   '2024': { path: '/papers/date/2024-08-01', fixture: LISTING_2024 },
@@ -123,6 +125,24 @@ describe.each(Object.entries(PAGES))('the saved %s page', (name, { path, fixture
 });
 
 describe('in-page re-renders', () => {
+  it('decorate and hide cards the site renders in an animation-frame callback, in that frame', async () => {
+    const [unread, read] = ['2603.90001', '2603.90002'];
+    await markRead([read]);
+    const page = await visit(PAGES['2024'].path);
+    await page.locator('[data-paper-queue-id]').first().waitFor({ state: 'attached' });
+    await settled(page);
+    // Rendered in a requestAnimationFrame callback, as a framework's scheduler does.
+    const seen = await page.evaluate(
+      renderInFrame,
+      cardHtml(unread, 'Rendered in a frame') + cardHtml(read, 'Read, rendered in a frame'),
+    );
+    expect(seen.timeout).toBeUndefined();
+    expect(seen.copies).toBeGreaterThan(0);
+    expect(seen.withControls).toBe(seen.copies);
+    expect(seen.secondCardHeight).toBe(0); // Hide: never laid out, so never painted
+    await page.close();
+  });
+
   it('hide a read card in the same frame the site renders it', async () => {
     const { path, fixture } = PAGES['2024'];
     const ids = readProps(fixture).dailyPapers.map((e) => e.paper.id);
