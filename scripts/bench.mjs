@@ -678,10 +678,12 @@ const COLUMNS = [
   ]),
 ];
 const figure = (name, values, target = '', met = '') => {
+  // A part not run (BENCH_PARTS) measured nothing, so it meets nothing either.
+  const measured = COLUMNS.some((column) => (values[column] ?? '') !== '');
   table[name] = {
     ...Object.fromEntries(COLUMNS.map((column) => [column, values[column] ?? ''])),
     target,
-    met: met === '' ? '' : met ? 'yes' : 'NO',
+    met: met === '' ? '' : !measured ? 'not run' : met ? 'yes' : 'NO',
   };
 };
 const perSize = (pick) =>
