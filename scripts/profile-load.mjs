@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Where the content script's time goes while a listing loads: a CPU profile of one load of
 // n generated cards (default 1,000) in headless Chromium with the test build, summed by
-// function for the extension's own scripts. `node scripts/profile-load.mjs [n] [loads]`.
+// function for the extension's own scripts. `node scripts/profile-load.mjs [n] [loads]`;
+// EXT=dir loads another build than dist-test/ (a variant built with `--outDir`, to compare).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { listingPage, makePapers } from '../test/support/card-factory.mjs';
 import { serveHuggingFace } from '../test/support/huggingface-routes.mjs';

@@ -4,7 +4,8 @@
 // thread, bare and extension loads side by side. It shows what the bench's "added script /
 // style / layout" cannot: garbage collection, parser yields, frames, paint.
 // `node scripts/trace-load.mjs [n] [loads]` (default 1,000 cards, 2 loads of each kind);
-// `--after-load` counts only what runs after the load event (the 2 s the bench also waits).
+// `--after-load` counts only what runs after the load event (the 2 s the bench also waits);
+// EXT=dir loads another build than dist-test/.
 import { listingPage, makePapers } from '../test/support/card-factory.mjs';
 import { serveHuggingFace } from '../test/support/huggingface-routes.mjs';
 import { launchWithExtension } from '../test/support/launch-chromium.mjs';

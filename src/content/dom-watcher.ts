@@ -26,6 +26,12 @@
  * A batch runs with the observer disconnected: everything that changes the page during it
  * is our own doing (2,000 control hosts on a month view), and records of it would only cost
  * the next callback time to skip. Page records queued before the batch are taken first.
+ *
+ * A page that answers our changes with its own (a script that puts back whatever we added to
+ * its markup) and our batch answering those would chain microtasks and never let the tab
+ * paint again. Past `MAX_BATCHES_PER_TASK` batches in one task, the next one waits for an
+ * animation frame (or NO_FRAME_MS in a background tab): a tug of war costs a few batches a
+ * frame, and the page keeps painting.
  */
 import { isControlHost } from './controls';
 
@@ -42,6 +48,10 @@ export const WHOLE_PAGE = null;
 type OnBatch = (added: Element[] | typeof WHOLE_PAGE, removedSome: boolean) => void;
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true };
+/** Batches one task may run at once; more wait for a frame (see the top of this file). */
+export const MAX_BATCHES_PER_TASK = 8;
+/** Background tabs get no animation frames: a batch put off waits at most this long. */
+const NO_FRAME_MS = 250;
 /** The parser's insertion point: children only, each element of the chain by itself. */
 const PARSER_OPTIONS: MutationObserverInit = { childList: true };
 
@@ -59,6 +69,9 @@ export function watchAddedElements(
   /** Whether elements left the page since the last batch (only then is there anything to forget). */
   let removed = false;
   let observing = false;
+  /** Batches the observer ran in this task, reset by the next task (a timer). */
+  let batchesThisTask = 0;
+  let deferred: { frame: number; timer: ReturnType<typeof setTimeout> } | undefined;
 
   const queue = (records: MutationRecord[]) => {
     for (const record of records) {
@@ -95,6 +108,11 @@ export function watchAddedElements(
   };
 
   const flush = () => {
+    if (deferred) {
+      cancelAnimationFrame(deferred.frame);
+      clearTimeout(deferred.timer);
+      deferred = undefined;
+    }
     if (signal.aborted) return;
     // Still parsing: the walk of what the parser added since the last batch.
     const parsing = doc.readyState === 'loading';
@@ -109,9 +127,16 @@ export function watchAddedElements(
     });
   };
 
+  /** Whether this task may run one more batch now; past the limit, one waits for a frame. */
+  const mayRunNow = () => {
+    if (batchesThisTask++ === 0) setTimeout(() => (batchesThisTask = 0));
+    return batchesThisTask <= MAX_BATCHES_PER_TASK;
+  };
   const observer = new MutationObserver((records) => {
     queue(records);
-    flush();
+    if (deferred) return; // a batch is already waiting for the frame: it takes these too
+    if (mayRunNow()) flush();
+    else deferred = { frame: requestAnimationFrame(flush), timer: setTimeout(flush, NO_FRAME_MS) };
   });
 
   /** Watches the elements the parser may insert into next (see the top of this file). */
@@ -148,6 +173,10 @@ export function watchAddedElements(
     observer.disconnect();
     parserObserver.disconnect();
     doc.removeEventListener('readystatechange', parsed);
+    if (deferred) {
+      cancelAnimationFrame(deferred.frame);
+      clearTimeout(deferred.timer);
+    }
     pending = [];
   });
   /** Runs `work` quietly, then a batch of the page's own changes it took from the observer. */

@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WHOLE_PAGE, watchAddedElements } from '../../src/content/dom-watcher';
+import {
+  MAX_BATCHES_PER_TASK,
+  WHOLE_PAGE,
+  watchAddedElements,
+} from '../../src/content/dom-watcher';
 
 const frame = () => new Promise((resolve) => setTimeout(resolve, 40));
 
@@ -59,6 +63,36 @@ describe('the DOM watcher', () => {
     await frame();
     expect(batches).toEqual([['root'], ['page']]);
     expect(document.getElementById('page-ours')).not.toBeNull();
+  });
+
+  it('lets the page paint when a page script answers every batch with a change of its own', async () => {
+    let batches = 0;
+    watchAddedElements(
+      document.body,
+      (added) => {
+        batches++;
+        // Decorating: something of ours in what the page added.
+        for (const el of added ?? []) el.append(document.createElement('span'));
+      },
+      controller.signal,
+    );
+    // The page's script: whatever we put into its markup, it renders that part again.
+    const page = new MutationObserver((records) => {
+      if (records.some((r) => [...r.addedNodes].some((n) => (n as Element).localName === 'span')))
+        document.body.append(document.createElement('div'));
+    });
+    page.observe(document.body, { childList: true, subtree: true });
+    try {
+      document.body.append(document.createElement('div'));
+      // Without a limit this chain of microtasks would never end, and this task never come.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(batches).toBe(MAX_BATCHES_PER_TASK);
+      // It goes on, a few batches a frame, and stops with the session.
+      await frame();
+      expect(batches).toBeGreaterThan(MAX_BATCHES_PER_TASK);
+    } finally {
+      page.disconnect();
+    }
   });
 
   it('stops when its signal aborts', async () => {
