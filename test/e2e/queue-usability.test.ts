@@ -147,6 +147,29 @@ describe('the popup keeps its actions in reach', () => {
     await popup.close();
   });
 
+  it('shows every header button whole inside its 400 px (Chrome adds a third)', async () => {
+    const popup = await openPopup();
+    const header = popup.locator('.popup-header');
+    await popup.getByRole('button', { name: 'Open beside the page' }).waitFor();
+    const { body, buttons } = await header.evaluate((el) => ({
+      body: document.body.getBoundingClientRect().toJSON() as DOMRect,
+      buttons: [...el.querySelectorAll('button')].map((b) => ({
+        name: b.textContent,
+        box: b.getBoundingClientRect().toJSON() as DOMRect,
+        clipped: b.scrollWidth > b.clientWidth,
+      })),
+    }));
+    expect(buttons).toHaveLength(3);
+    for (const { name, box, clipped } of buttons) {
+      expect({ name, inside: box.left >= body.left && box.right <= body.right }).toEqual({
+        name,
+        inside: true,
+      });
+      expect({ name, clipped }).toEqual({ name, clipped: false });
+    }
+    await popup.close();
+  });
+
   it('reaches Export / Import with one Tab and opens it in view, then goes back', async () => {
     const popup = await openPopup();
     await popup.keyboard.press('Tab');
