@@ -3,12 +3,11 @@
 // card (seen from inside the page, before paint: test/support/paint-watch.ts), nor a card
 // the site renders later in an animation-frame callback bare or, when read, at all.
 import { describe, expect, it } from 'vitest';
-import { cardHtml } from '../support/card-factory.mjs';
 import { eventually } from '../support/extension-session';
 import { serveFixtures, useFirefoxSession } from '../support/firefox-session';
 import { LISTING_2024, readProps } from '../support/fixtures';
 import { type PaintLog, watchPaint } from '../support/paint-watch';
-import { renderInFrame } from '../support/render-in-frame';
+import { expectDecoratedInFrame, renderInFrame, unreadThenRead } from '../support/render-in-frame';
 
 const session = useFirefoxSession({ styled: true });
 const ids = readProps(LISTING_2024).dailyPapers.map((e) => e.paper.id);
@@ -58,14 +57,7 @@ describe('Firefox, first paint', () => {
     await page.goto('https://huggingface.co/papers/date/2024-08-01');
     await page.waitForSelector('[data-paper-queue-id]', { timeout: 15_000 });
     await new Promise((resolve) => setTimeout(resolve, 1500)); // settled
-    const seen = await page.evaluate(
-      renderInFrame,
-      cardHtml(unread, 'Rendered in a frame') + cardHtml(read, 'Read, rendered in a frame'),
-    );
-    expect(seen.timeout).toBeUndefined();
-    expect(seen.copies).toBeGreaterThan(0);
-    expect(seen.withControls).toBe(seen.copies);
-    expect(seen.secondCardHeight).toBe(0);
+    expectDecoratedInFrame(await page.evaluate(renderInFrame, unreadThenRead(unread, read)));
     await page.close();
   });
 });

@@ -4,11 +4,10 @@
 // without the content script, on a first and on a returning visit).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cardHtml } from '../support/card-factory.mjs';
 import { eventually, useExtensionSession } from '../support/extension-session';
 import { LISTING_2024, readFixture, readProps, TRENDING_2026 } from '../support/fixtures';
 import { type PaintLog, watchPaint } from '../support/paint-watch';
-import { renderInFrame } from '../support/render-in-frame';
+import { expectDecoratedInFrame, renderInFrame, unreadThenRead } from '../support/render-in-frame';
 
 const PAGES = {
   '2024': { path: '/papers/date/2024-08-01', fixture: LISTING_2024 },
@@ -132,14 +131,7 @@ describe('in-page re-renders', () => {
     await page.locator('[data-paper-queue-id]').first().waitFor({ state: 'attached' });
     await settled(page);
     // Rendered in a requestAnimationFrame callback, as a framework's scheduler does.
-    const seen = await page.evaluate(
-      renderInFrame,
-      cardHtml(unread, 'Rendered in a frame') + cardHtml(read, 'Read, rendered in a frame'),
-    );
-    expect(seen.timeout).toBeUndefined();
-    expect(seen.copies).toBeGreaterThan(0);
-    expect(seen.withControls).toBe(seen.copies);
-    expect(seen.secondCardHeight).toBe(0); // Hide: never laid out, so never painted
+    expectDecoratedInFrame(await page.evaluate(renderInFrame, unreadThenRead(unread, read)));
     await page.close();
   });
 

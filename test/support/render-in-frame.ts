@@ -1,6 +1,8 @@
 // A site's scheduler rendering cards in a requestAnimationFrame callback, seen from inside the
 // page: passed to page.evaluate (Playwright or puppeteer), so it uses nothing from outside its
-// own body.
+// own body. `unreadThenRead` and `expectDecoratedInFrame` are the tests' two ends of it.
+import { expect } from 'vitest';
+import { cardHtml } from './card-factory.mjs';
 
 export interface FrameView {
   timeout?: true;
@@ -43,4 +45,16 @@ export function renderInFrame(html: string): Promise<FrameView> {
     });
     setTimeout(() => resolve({ timeout: true }), 5000);
   });
+}
+
+/** An unread and a read card, in that order, for `renderInFrame`. */
+export const unreadThenRead = (unread: string, read: string) =>
+  cardHtml(unread, 'Rendered in a frame') + cardHtml(read, 'Read, rendered in a frame');
+
+/** Every copy of the unread card had its controls, and the read one was hidden (Hide). */
+export function expectDecoratedInFrame(seen: FrameView) {
+  expect(seen.timeout).toBeUndefined();
+  expect(seen.copies).toBeGreaterThan(0);
+  expect(seen.withControls).toBe(seen.copies);
+  expect(seen.secondCardHeight).toBe(0); // never laid out, so never painted
 }
