@@ -107,12 +107,15 @@ export function watchAddedElements(
     }
   };
 
+  const cancelDeferred = () => {
+    if (!deferred) return;
+    cancelAnimationFrame(deferred.frame);
+    clearTimeout(deferred.timer);
+    deferred = undefined;
+  };
+
   const flush = () => {
-    if (deferred) {
-      cancelAnimationFrame(deferred.frame);
-      clearTimeout(deferred.timer);
-      deferred = undefined;
-    }
+    cancelDeferred();
     if (signal.aborted) return;
     // Still parsing: the walk of what the parser added since the last batch.
     const parsing = doc.readyState === 'loading';
@@ -173,10 +176,7 @@ export function watchAddedElements(
     observer.disconnect();
     parserObserver.disconnect();
     doc.removeEventListener('readystatechange', parsed);
-    if (deferred) {
-      cancelAnimationFrame(deferred.frame);
-      clearTimeout(deferred.timer);
-    }
+    cancelDeferred();
     pending = [];
   });
   /** Runs `work` quietly, then a batch of the page's own changes it took from the observer. */

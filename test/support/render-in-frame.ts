@@ -1,6 +1,7 @@
 // A site's scheduler rendering cards in a requestAnimationFrame callback, seen from inside the
-// page: passed to page.evaluate (Playwright or puppeteer), so it uses nothing from outside its
-// own body. `unreadThenRead` and `expectDecoratedInFrame` are the tests' two ends of it.
+// page. `renderInFrame` is passed to page.evaluate (Playwright or puppeteer), so it uses
+// nothing from outside its own body; `unreadThenRead` and `expectDecoratedInFrame` run in the
+// test, on either side of it.
 import { expect } from 'vitest';
 import { cardHtml } from './card-factory.mjs';
 
